@@ -1,0 +1,71 @@
+/**
+ * Composes a case into an assessment: every result key of case-format.md, each explained and
+ * cited. Pure: no I/O, no clock.
+ */
+import { parseCase } from "./case/parse-case.js";
+import type { ParsedCase } from "./case/types.js";
+import { milan } from "./criteria/milan.js";
+import { sixAndTwelve } from "./criteria/six-and-twelve.js";
+import { ucsf } from "./criteria/ucsf.js";
+import { upToSeven } from "./criteria/up-to-seven.js";
+import { bsa } from "./dosing/bsa.js";
+import type { FieldError } from "./result.js";
+import { albi } from "./scores/albi.js";
+import { childPugh } from "./scores/child-pugh.js";
+import { ecog } from "./scores/ecog.js";
+import { meld } from "./scores/meld.js";
+import { meld3 } from "./scores/meld3.js";
+import { meldNa } from "./scores/meld-na.js";
+import { ajcc8 } from "./staging/ajcc8.js";
+import { bclc } from "./staging/bclc.js";
+import { cnlc } from "./staging/cnlc.js";
+
+/** Version of the rule set; stored with every assessment so that a result can be reproduced. */
+export const RULES_VERSION = "2026.11.0";
+
+export const NOTICE =
+  "Decision support for clinicians: suggestions with their reasons and sources, not a decision. " +
+  "The treating physician and the tumour board decide.";
+
+/** The assessment of one parsed case (without the envelope). */
+export function assessParsed(c: ParsedCase) {
+  const cp = childPugh(c);
+  const tumourBurden = { milan: milan(c), ucsf: ucsf(c), upToSeven: upToSeven(c) };
+  return {
+    childPugh: cp,
+    albi: albi(c),
+    meld: meld(c),
+    meldNa: meldNa(c),
+    meld3: meld3(c),
+    ecog: ecog(c),
+    bsa: bsa(c),
+    ...tumourBurden,
+    sixAndTwelve: sixAndTwelve(c),
+    bclc: bclc(c, { childPugh: cp, ...tumourBurden }),
+    cnlc: cnlc(c, { childPugh: cp }),
+    ajcc8: ajcc8(c),
+  };
+}
+
+export type AssessmentResults = ReturnType<typeof assessParsed>;
+
+export type Assessment = {
+  readonly id?: string;
+  readonly status: "ok" | "invalid";
+  readonly errors?: readonly FieldError[];
+  readonly notice: string;
+  readonly rulesVersion: string;
+} & AssessmentResults;
+
+/** Parses and assesses an untrusted case. Invalid fields are reported; the rest is computed. */
+export function assess(input: unknown): Assessment {
+  const { parsed, errors } = parseCase(input);
+  return {
+    ...(parsed.id !== undefined ? { id: parsed.id } : {}),
+    status: errors.length > 0 ? "invalid" : "ok",
+    ...(errors.length > 0 ? { errors } : {}),
+    notice: NOTICE,
+    rulesVersion: RULES_VERSION,
+    ...assessParsed(parsed),
+  };
+}

@@ -1,0 +1,204 @@
+/**
+ * Parses an untrusted case (case-format.md) into a {@link ParsedCase}, returning every
+ * field-level error at once. Absent fields stay absent: nothing unknown is assumed normal.
+ */
+import { ABSENT, type Field, type FieldError, present } from "../result.js";
+import { LAB_ANALYTES, type LabAnalyte } from "../units/analytes.js";
+import type { Quantity } from "../units/quantity.js";
+import { isRecord, Reader } from "./reader.js";
+import {
+  ABLATION_KEYS,
+  ASCITES,
+  BCLC_STAGES,
+  BILIARY_KEYS,
+  CHILD_PUGH_CLASSES,
+  CONTRAINDICATION_KEYS,
+  ENCEPHALOPATHY,
+  type Etiology,
+  ETIOLOGIES,
+  EXTENDED_CRITERIA,
+  HEPATIC_VEIN_GRADES,
+  type ParsedCase,
+  PORTAL_FLOW,
+  PORTAL_VEIN_GRADES,
+  SEXES,
+  TACE_SUITABILITY_KEYS,
+  type Tumor,
+} from "./types.js";
+
+/** Plausibility of diameters (scores.md §0.3: tumour 0–50 cm). */
+export const MAX_TUMOR_DIAMETER_CM = 50;
+
+export interface ParseOutcome {
+  readonly parsed: ParsedCase;
+  readonly errors: readonly FieldError[];
+}
+
+function booleans<const K extends string>(r: Reader, prefix: string, keys: readonly K[]) {
+  const out = {} as Record<K, Field<boolean>>;
+  for (const k of keys) out[k] = r.bool(`${prefix}.${k}`);
+  return out;
+}
+
+function readTumors(r: Reader): Field<readonly Tumor[]> {
+  const raw = r.raw("tumors");
+  if (raw === undefined || raw === null) return ABSENT;
+  if (!Array.isArray(raw)) return r.fail("tumors", "wrong-type", "tumors must be a list of nodules");
+  if (raw.length === 0) {
+    return r.fail("tumors", "empty-list", "tumors is an empty list; omit it when the tumours are unknown");
+  }
+  const tumors: Tumor[] = [];
+  const errors: FieldError[] = [];
+  raw.forEach((t, i) => {
+    const path = `tumors.${i}`;
+    if (!isRecord(t)) {
+      const f = r.fail(path, "wrong-type", `${path} must be an object with diameterCm`);
+      if (f.state === "invalid") errors.push(...f.errors);
+      return;
+    }
+    let diameterCm: number | undefined;
+    const d = t.diameterCm;
+    if (d !== undefined && d !== null) {
+      const f = r.checkNumber(`${path}.diameterCm`, d, 0, MAX_TUMOR_DIAMETER_CM, { unit: "cm" });
+      if (f.state === "invalid") errors.push(...f.errors);
+      else if (f.state === "present") {
+        if (f.value === 0) {
+          const z = r.fail<number>(`${path}.diameterCm`, "must-be-positive", `${path}.diameterCm must be greater than 0`);
+          if (z.state === "invalid") errors.push(...z.errors);
+        } else diameterCm = f.value;
+      }
+    }
+    const id = typeof t.id === "string" ? t.id : undefined;
+    const segment = typeof t.segment === "string" ? t.segment : undefined;
+    tumors.push({ id, diameterCm, segment });
+  });
+  return errors.length > 0 ? { state: "invalid", errors } : present(tumors);
+}
+
+function readEtiology(r: Reader): Field<readonly Etiology[]> {
+  const raw = r.raw("etiology");
+  if (raw === undefined || raw === null) return ABSENT;
+  const list = Array.isArray(raw) ? raw : [raw];
+  const bad = list.filter((e) => !(ETIOLOGIES as readonly unknown[]).includes(e));
+  if (bad.length > 0) {
+    return r.fail("etiology", "not-allowed", `etiology ${JSON.stringify(bad)} not allowed; use ${ETIOLOGIES.join(", ")}`);
+  }
+  return present(list as Etiology[]);
+}
+
+/** Union of two known facts: true if either is true, false only if both are false. */
+function union(a: Field<boolean>, b: Field<boolean>): Field<boolean> {
+  if (a.state === "present" && a.value) return a;
+  if (b.state === "present" && b.value) return b;
+  if (a.state === "present" && b.state === "present") return present(false);
+  return ABSENT;
+}
+
+export function parseCase(input: unknown): ParseOutcome {
+  if (!isRecord(input)) {
+    const errors: FieldError[] = [{ path: "", code: "not-an-object", message: "a case must be a JSON object" }];
+    return { parsed: parseCase({}).parsed, errors };
+  }
+  const r = new Reader(input);
+  const labs = {} as Record<LabAnalyte, Field<Quantity>>;
+  for (const a of LAB_ANALYTES) labs[a] = r.quantity(`labs.${a}`, a);
+
+  const portalVein = r.oneOf("vascularInvasion.portalVein", PORTAL_VEIN_GRADES);
+  const hepaticVein = r.oneOf("vascularInvasion.hepaticVein", HEPATIC_VEIN_GRADES);
+  let mviPresent = r.bool("vascularInvasion.present");
+  if (mviPresent.state === "present" && !mviPresent.value) {
+    if (portalVein.state === "present" || hepaticVein.state === "present") {
+      mviPresent = r.fail(
+        "vascularInvasion.present",
+        "inconsistent",
+        "vascularInvasion.present is false but a portal or hepatic vein grade is given",
+      );
+    }
+  } else if (mviPresent.state === "absent" && (portalVein.state === "present" || hepaticVein.state === "present")) {
+    mviPresent = present(true); // a Vp/Vv grade is macrovascular invasion by definition
+  }
+
+  const nodalMetastasis = r.bool("nodalMetastasis");
+  const distantMetastasis = r.bool("distantMetastasis");
+  let extrahepaticSpread = r.bool("extrahepaticSpread");
+  if (extrahepaticSpread.state === "absent") extrahepaticSpread = union(nodalMetastasis, distantMetastasis);
+  else if (
+    extrahepaticSpread.state === "present" &&
+    !extrahepaticSpread.value &&
+    ((nodalMetastasis.state === "present" && nodalMetastasis.value) ||
+      (distantMetastasis.state === "present" && distantMetastasis.value))
+  ) {
+    extrahepaticSpread = r.fail(
+      "extrahepaticSpread",
+      "inconsistent",
+      "extrahepaticSpread is false but nodal or distant metastasis is true",
+    );
+  }
+
+  const tumors = readTumors(r);
+  let tumorCountTotal = r.num("tumorCountTotal", 1, 1000, { integer: true });
+  if (
+    tumorCountTotal.state === "present" &&
+    tumors.state === "present" &&
+    tumorCountTotal.value < tumors.value.length
+  ) {
+    tumorCountTotal = r.fail(
+      "tumorCountTotal",
+      "inconsistent",
+      `tumorCountTotal ${tumorCountTotal.value} is smaller than the ${tumors.value.length} nodules listed in tumors`,
+    );
+  }
+
+  const ageYears = r.num("ageYears", 0, 120, { unit: "years" });
+  const parsed: ParsedCase = {
+    id: typeof input.id === "string" || typeof input.id === "number" ? String(input.id) : undefined,
+    sex: r.oneOf("sex", SEXES),
+    ageYears,
+    ageAtListingYears: r.num("ageAtListingYears", 0, 120, { unit: "years" }),
+    height: r.quantity("height", "height"),
+    weight: r.quantity("weight", "weight"),
+    ecog: r.num("ecog", 0, 4, { integer: true }),
+    ecogCancerRelated: r.bool("ecogCancerRelated"),
+    cirrhosis: r.bool("cirrhosis"),
+    cholestaticDisease: r.bool("cholestaticDisease"),
+    etiology: readEtiology(r),
+    labs,
+    bilirubinUpperLimitNormal: r.quantity("bilirubinUpperLimitNormal", "bilirubin"),
+    ascites: r.oneOf("ascites", ASCITES),
+    encephalopathy: r.oneOf("encephalopathy", ENCEPHALOPATHY),
+    dialysis: r.bool("dialysis"),
+    decompensation: booleans(r, "decompensation", ["jaundice", "varicealBleeding"] as const),
+    childPughClass: r.oneOf("childPughClass", CHILD_PUGH_CLASSES),
+    childPughPoints: r.num("childPughPoints", 5, 15, { integer: true }),
+    liverFunctionPreserved: r.bool("liverFunctionPreserved"),
+    clinicallySignificantPortalHypertension: r.bool("clinicallySignificantPortalHypertension"),
+    portalFlow: r.oneOf("portalFlow", PORTAL_FLOW),
+    tumors,
+    tumorCountTotal,
+    tumorLiverVolumePercent: r.num("tumorLiverVolumePercent", 0, 100, { unit: "%" }),
+    infiltrative: r.bool("infiltrative"),
+    vascularInvasion: {
+      present: mviPresent,
+      portalVein,
+      hepaticVein,
+      mainPortalVeinCompleteOcclusion: r.bool("vascularInvasion.mainPortalVeinCompleteOcclusion"),
+      adequateCollaterals: r.bool("vascularInvasion.adequateCollaterals"),
+      microvascular: r.bool("vascularInvasion.microvascular"),
+    },
+    extrahepaticSpread,
+    nodalMetastasis,
+    distantMetastasis,
+    adjacentOrganInvasion: r.bool("adjacentOrganInvasion"),
+    visceralPeritoneumPerforation: r.bool("visceralPeritoneumPerforation"),
+    transplantCandidate: r.bool("transplantCandidate"),
+    withinExtendedTransplantCriteria: r.bool("withinExtendedTransplantCriteria"),
+    extendedTransplantCriterion: r.oneOf("extendedTransplantCriterion", EXTENDED_CRITERIA),
+    contraindications: booleans(r, "contraindications", CONTRAINDICATION_KEYS),
+    biliary: booleans(r, "biliary", BILIARY_KEYS),
+    ablation: booleans(r, "ablation", ABLATION_KEYS),
+    tace: booleans(r, "tace", TACE_SUITABILITY_KEYS),
+    lifeExpectancyMonths: r.num("lifeExpectancyMonths", 0, 1200, { unit: "months" }),
+    bclcStage: r.oneOf("bclcStage", BCLC_STAGES),
+  };
+  return { parsed, errors: r.errors };
+}

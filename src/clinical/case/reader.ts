@@ -1,0 +1,181 @@
+/**
+ * A small reader over untrusted JSON: each method validates one path and returns a
+ * {@link Field}, recording every error (never only the first) so that the caller can report
+ * all field-level errors at once.
+ */
+import { ABSENT, type ErrorCode, type Field, type FieldError, invalidField, present } from "../result.js";
+import { ANALYTES, type Analyte } from "../units/analytes.js";
+import { acceptedUnits, type Quantity, round6, unitFor } from "../units/quantity.js";
+import { isUcum } from "../units/ucum.js";
+
+const NOT_OBJECT = Symbol("not-object");
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+export class Reader {
+  readonly errors: FieldError[] = [];
+  private readonly reportedParents = new Set<string>();
+
+  constructor(private readonly root: Record<string, unknown>) {}
+
+  /** Records an error and returns it as an invalid field. */
+  fail<T>(path: string, code: ErrorCode, message: string): Field<T> {
+    const e: FieldError = { path, code, message };
+    this.errors.push(e);
+    return invalidField([e]);
+  }
+
+  /** The raw value at a dotted path; `undefined` if absent; a marker if a parent is not an object. */
+  raw(path: string): unknown {
+    let cur: unknown = this.root;
+    const parts = path.split(".");
+    for (let i = 0; i < parts.length; i++) {
+      if (cur === undefined || cur === null) return undefined;
+      if (!isRecord(cur)) {
+        const parent = parts.slice(0, i).join(".");
+        if (!this.reportedParents.has(parent)) {
+          this.reportedParents.add(parent);
+          this.fail(parent, "wrong-type", `${parent} must be an object`);
+        }
+        return NOT_OBJECT;
+      }
+      cur = cur[parts[i] as string];
+    }
+    return cur;
+  }
+
+  private start(path: string): { absent: true } | { absent: false; value: unknown } | { parentBad: true } {
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return { parentBad: true };
+    if (v === undefined || v === null) return { absent: true };
+    return { absent: false, value: v };
+  }
+
+  private parentInvalid<T>(path: string): Field<T> {
+    return invalidField([{ path, code: "wrong-type", message: `the object containing ${path} is malformed` }]);
+  }
+
+  bool(path: string): Field<boolean> {
+    const s = this.start(path);
+    if ("parentBad" in s) return this.parentInvalid(path);
+    if (s.absent) return ABSENT;
+    if (typeof s.value !== "boolean") return this.fail(path, "wrong-type", `${path} must be true or false`);
+    return present(s.value);
+  }
+
+  str(path: string): Field<string> {
+    const s = this.start(path);
+    if ("parentBad" in s) return this.parentInvalid(path);
+    if (s.absent) return ABSENT;
+    if (typeof s.value !== "string") return this.fail(path, "wrong-type", `${path} must be a string`);
+    return present(s.value);
+  }
+
+  oneOf<const T extends string>(path: string, allowed: readonly T[]): Field<T> {
+    const s = this.start(path);
+    if ("parentBad" in s) return this.parentInvalid(path);
+    if (s.absent) return ABSENT;
+    if (typeof s.value !== "string" || !(allowed as readonly string[]).includes(s.value)) {
+      return this.fail(
+        path,
+        "not-allowed",
+        `${path} is ${JSON.stringify(s.value)}; allowed: ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+      );
+    }
+    return present(s.value as T);
+  }
+
+  /** A plain number in [min, max]; `integer` requires a whole number. */
+  num(path: string, min: number, max: number, opts: { integer?: boolean; unit?: string } = {}): Field<number> {
+    const s = this.start(path);
+    if ("parentBad" in s) return this.parentInvalid(path);
+    if (s.absent) return ABSENT;
+    return this.checkNumber(path, s.value, min, max, opts);
+  }
+
+  checkNumber(
+    path: string,
+    value: unknown,
+    min: number,
+    max: number,
+    opts: { integer?: boolean; unit?: string } = {},
+  ): Field<number> {
+    const unit = opts.unit ? ` ${opts.unit}` : "";
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      return this.fail(path, "not-a-number", `${path} must be a finite number, got ${JSON.stringify(value)}`);
+    }
+    if (opts.integer && !Number.isInteger(value)) {
+      return this.fail(path, "not-an-integer", `${path} must be a whole number, got ${value}`);
+    }
+    if (value < min || value > max) {
+      return this.fail(path, "out-of-range", `${path} ${value}${unit} is outside ${min}–${max}${unit}`);
+    }
+    return present(value);
+  }
+
+  /**
+   * A unit-bearing quantity `{value, unit}` of a known analyte: the unit must be one the
+   * analyte accepts (no silent unit assumption), and the converted value must pass the
+   * plausibility guard (scores.md §0.3).
+   */
+  quantity(path: string, analyte: Analyte): Field<Quantity> {
+    const s = this.start(path);
+    if ("parentBad" in s) return this.parentInvalid(path);
+    if (s.absent) return ABSENT;
+    const d = ANALYTES[analyte];
+    let value: unknown;
+    let unit: unknown;
+    if (typeof s.value === "number" && "unitless" in d && d.unitless) {
+      value = s.value;
+      unit = d.canonical;
+    } else if (isRecord(s.value)) {
+      value = s.value.value;
+      unit = s.value.unit ?? ("unitless" in d && d.unitless ? d.canonical : undefined);
+    } else {
+      return this.fail(
+        path,
+        "wrong-type",
+        `${path} must be an object {"value": number, "unit": string} (accepted units: ${acceptedUnits(analyte).join(", ")})`,
+      );
+    }
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      return this.fail(
+        `${path}.value`,
+        "not-a-number",
+        `${path}.value must be a finite number, got ${JSON.stringify(value)}`,
+      );
+    }
+    if (unit === undefined) {
+      return this.fail(
+        `${path}.unit`,
+        "missing-unit",
+        `${path} has no unit; give one of ${acceptedUnits(analyte).join(", ")} (no unit is assumed)`,
+      );
+    }
+    if (typeof unit !== "string" || !unitFor(analyte, unit)) {
+      const ucumNote =
+        typeof unit === "string" && isUcum(unit)
+          ? `${unit} is a valid UCUM unit but not one accepted for ${d.label}`
+          : `${JSON.stringify(unit)} is not an accepted unit for ${d.label}`;
+      return this.fail(`${path}.unit`, "unsupported-unit", `${ucumNote}; accepted: ${acceptedUnits(analyte).join(", ")}`);
+    }
+    const u = unitFor(analyte, unit);
+    const canonical = round6(value * (u?.factor ?? Number.NaN));
+    if (d.positive && canonical <= 0) {
+      return this.fail(path, "must-be-positive", `${path} must be greater than 0 (${value} ${unit} given)`);
+    }
+    if (canonical < d.min || canonical > d.max) {
+      const conv = unit === d.canonical ? "" : ` (= ${canonical} ${d.canonical})`;
+      return this.fail(
+        path,
+        "implausible",
+        `${path} ${value} ${unit}${conv} is implausible for ${d.label} (accepted ${d.min}–${d.max} ${d.canonical}); check the value and its unit`,
+      );
+    }
+    return present({ analyte, value, unit: u?.ucum ?? unit, canonical });
+  }
+}
+
+export { isRecord };

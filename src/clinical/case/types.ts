@@ -1,0 +1,110 @@
+/** The parsed case: every field of case-format.md, validated, as a {@link Field}. */
+import type { Field } from "../result.js";
+import type { LabAnalyte } from "../units/analytes.js";
+import type { Quantity } from "../units/quantity.js";
+
+export const SEXES = ["male", "female"] as const;
+export const ASCITES = ["none", "mild", "moderate-severe"] as const;
+export const ENCEPHALOPATHY = ["none", "grade-1-2", "grade-3-4"] as const;
+export const ETIOLOGIES = ["HBV", "HCV", "alcohol", "MASLD", "other"] as const;
+export const PORTAL_VEIN_GRADES = ["Vp1", "Vp2", "Vp3", "Vp4"] as const;
+export const HEPATIC_VEIN_GRADES = ["Vv1", "Vv2", "Vv3"] as const;
+export const PORTAL_FLOW = ["hepatopetal", "hepatofugal", "occluded-nontumoral"] as const;
+export const CHILD_PUGH_CLASSES = ["A", "B", "C"] as const;
+export const EXTENDED_CRITERIA = ["UCSF", "upToSeven"] as const;
+export const BCLC_STAGES = ["0", "A", "B", "C", "D"] as const;
+export const CONTRAINDICATION_KEYS = [
+  "bevacizumab",
+  "immunotherapy",
+  "anthracycline",
+  "oxaliplatin",
+  "uncorrectableCoagulopathy",
+  "activeInfection",
+  "pregnancy",
+  "severeContrastAllergy",
+  "highRiskVaricesUntreated",
+  "severeComorbidity",
+  "priorLiverRadiotherapy",
+] as const;
+export const BILIARY_KEYS = ["bilioentericAnastomosis", "stentOrIncompetentPapilla", "obstruction"] as const;
+export const ABLATION_KEYS = ["unsafeLocation", "noSafeAccess"] as const;
+export const TACE_SUITABILITY_KEYS = [
+  "wellDefinedNodules",
+  "portalFlowPreserved",
+  "selectiveAccessFeasible",
+  "extensiveBilobar",
+] as const;
+
+export type Sex = (typeof SEXES)[number];
+export type Ascites = (typeof ASCITES)[number];
+export type Encephalopathy = (typeof ENCEPHALOPATHY)[number];
+export type Etiology = (typeof ETIOLOGIES)[number];
+export type PortalVeinGrade = (typeof PORTAL_VEIN_GRADES)[number];
+export type HepaticVeinGrade = (typeof HEPATIC_VEIN_GRADES)[number];
+export type ChildPughClass = (typeof CHILD_PUGH_CLASSES)[number];
+export type ContraindicationKey = (typeof CONTRAINDICATION_KEYS)[number];
+
+export interface Tumor {
+  readonly id?: string;
+  /** Largest diameter in cm; `undefined` when the nodule is listed but not measured. */
+  readonly diameterCm: number | undefined;
+  readonly segment?: string;
+}
+
+export interface VascularInvasion {
+  /** Macrovascular (imaging-visible) invasion; implied true when a Vp/Vv grade is given. */
+  readonly present: Field<boolean>;
+  readonly portalVein: Field<PortalVeinGrade>;
+  readonly hepaticVein: Field<HepaticVeinGrade>;
+  readonly mainPortalVeinCompleteOcclusion: Field<boolean>;
+  readonly adequateCollaterals: Field<boolean>;
+  /** Microvascular invasion from pathology (AJCC only). */
+  readonly microvascular: Field<boolean>;
+}
+
+export interface ParsedCase {
+  readonly id?: string;
+  readonly sex: Field<Sex>;
+  readonly ageYears: Field<number>;
+  readonly ageAtListingYears: Field<number>;
+  readonly height: Field<Quantity>;
+  readonly weight: Field<Quantity>;
+  readonly ecog: Field<number>;
+  readonly ecogCancerRelated: Field<boolean>;
+  readonly cirrhosis: Field<boolean>;
+  readonly cholestaticDisease: Field<boolean>;
+  readonly etiology: Field<readonly Etiology[]>;
+  readonly labs: { readonly [A in LabAnalyte]: Field<Quantity> };
+  readonly bilirubinUpperLimitNormal: Field<Quantity>;
+  readonly ascites: Field<Ascites>;
+  readonly encephalopathy: Field<Encephalopathy>;
+  readonly dialysis: Field<boolean>;
+  readonly decompensation: { readonly jaundice: Field<boolean>; readonly varicealBleeding: Field<boolean> };
+  readonly childPughClass: Field<ChildPughClass>;
+  readonly childPughPoints: Field<number>;
+  readonly liverFunctionPreserved: Field<boolean>;
+  readonly clinicallySignificantPortalHypertension: Field<boolean>;
+  readonly portalFlow: Field<(typeof PORTAL_FLOW)[number]>;
+  /** Measured nodules. Absent = unknown; an empty list is invalid. */
+  readonly tumors: Field<readonly Tumor[]>;
+  /** Total nodule count when more exist than are listed (≥ tumors.length). */
+  readonly tumorCountTotal: Field<number>;
+  readonly tumorLiverVolumePercent: Field<number>;
+  readonly infiltrative: Field<boolean>;
+  readonly vascularInvasion: VascularInvasion;
+  /** Extrahepatic spread; derived as the union of nodal and distant metastasis when absent. */
+  readonly extrahepaticSpread: Field<boolean>;
+  readonly nodalMetastasis: Field<boolean>;
+  readonly distantMetastasis: Field<boolean>;
+  readonly adjacentOrganInvasion: Field<boolean>;
+  readonly visceralPeritoneumPerforation: Field<boolean>;
+  readonly transplantCandidate: Field<boolean>;
+  readonly withinExtendedTransplantCriteria: Field<boolean>;
+  readonly extendedTransplantCriterion: Field<(typeof EXTENDED_CRITERIA)[number]>;
+  readonly contraindications: { readonly [K in ContraindicationKey]: Field<boolean> };
+  readonly biliary: { readonly [K in (typeof BILIARY_KEYS)[number]]: Field<boolean> };
+  readonly ablation: { readonly [K in (typeof ABLATION_KEYS)[number]]: Field<boolean> };
+  readonly tace: { readonly [K in (typeof TACE_SUITABILITY_KEYS)[number]]: Field<boolean> };
+  readonly lifeExpectancyMonths: Field<number>;
+  readonly bclcStage: Field<(typeof BCLC_STAGES)[number]>;
+}

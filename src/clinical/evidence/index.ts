@@ -1,0 +1,25 @@
+/**
+ * The one registry of sources cited by every rule. Each domain keeps its sources in its own
+ * file; this index merges them so that a rule cites by key and a key exists exactly once.
+ */
+import { LIVER_FUNCTION_SOURCES } from "./liver-function.js";
+import type { Source } from "./source.js";
+
+export type { Source } from "./source.js";
+
+export const SOURCES = Object.freeze({
+  ...LIVER_FUNCTION_SOURCES,
+});
+
+export type SourceId = keyof typeof SOURCES;
+
+/** Formats the citation string of a rule from its source ids. */
+export function cite(...ids: readonly SourceId[]): string {
+  return ids.map((id) => formatSource(SOURCES[id])).join(" | ");
+}
+
+export function formatSource(s: Source): string {
+  const doi = s.doi ? ` doi:${s.doi}` : "";
+  const flag = s.verification === "verified" ? "" : ` [${s.verification}]`;
+  return `${s.reference}.${doi}${flag}`;
+}

@@ -1,0 +1,209 @@
+/**
+ * The analyte table: for each quantity the case format accepts, its canonical unit, the units
+ * accepted (as written in case-format.md, mapped to their UCUM code), the exact conversion
+ * factor to the canonical unit, and the plausibility guard.
+ *
+ * Factors are the exact conventions of scores.md §0.1 (bilirubin 17.1, creatinine 88.4,
+ * albumin 10, AFP IU→ng 1.21). Mass, volume, length and count factors are checked against the
+ * UCUM library (@lhncbc/ucum-lhc) in `analytes.test.ts`; molar and IU factors are conventions that
+ * UCUM cannot derive without a molecular weight or assay, so they are stated here, once.
+ *
+ * Plausibility guards are implementation guards, not clinical rules (scores.md §0.3).
+ */
+
+export interface UnitDef {
+  /** UCUM code of the unit. */
+  readonly ucum: string;
+  /** Multiply a value in this unit by `factor` to get the canonical unit. */
+  readonly factor: number;
+  /** Why the factor is what it is, when it is a convention rather than UCUM arithmetic. */
+  readonly convention?: string;
+}
+
+export interface AnalyteDef {
+  readonly label: string;
+  /** UCUM code of the canonical unit (the unit the guards are written in). */
+  readonly canonical: string;
+  /** Accepted spellings → unit definition. */
+  readonly units: Readonly<Record<string, UnitDef>>;
+  /** Inclusive plausibility bounds in the canonical unit. */
+  readonly min: number;
+  readonly max: number;
+  /** Whether 0 is impossible (e.g. bilirubin: log taken; INR). */
+  readonly positive: boolean;
+  /** INR only: a bare number or a missing unit is accepted (scores.md §0.3). */
+  readonly unitless?: boolean;
+}
+
+const BILI = "1 mg/dL = 17.1 umol/L (scores.md §0.1, exact by convention)";
+const CREA = "1 mg/dL = 88.4 umol/L (scores.md §0.1, exact by convention)";
+const AFP_IU = "1 IU/mL = 1.21 ng/mL (WHO 72/225; kit-dependent, assumption recorded)";
+const count = (): Readonly<Record<string, UnitDef>> => ({
+  "10*9/L": { ucum: "10*9/L", factor: 1 },
+  "10*3/uL": { ucum: "10*3/uL", factor: 1 },
+  "10^9/L": { ucum: "10*9/L", factor: 1 },
+  "10^3/uL": { ucum: "10*3/uL", factor: 1 },
+});
+
+export const ANALYTES = {
+  bilirubin: {
+    label: "total bilirubin",
+    canonical: "mg/dL",
+    units: {
+      "mg/dL": { ucum: "mg/dL", factor: 1 },
+      "umol/L": { ucum: "umol/L", factor: 1 / 17.1, convention: BILI },
+      "µmol/L": { ucum: "umol/L", factor: 1 / 17.1, convention: BILI },
+    },
+    min: 0,
+    max: 100,
+    positive: true,
+  },
+  albumin: {
+    label: "albumin",
+    canonical: "g/dL",
+    units: { "g/dL": { ucum: "g/dL", factor: 1 }, "g/L": { ucum: "g/L", factor: 0.1 } },
+    min: 0,
+    max: 10,
+    positive: true,
+  },
+  creatinine: {
+    label: "creatinine",
+    canonical: "mg/dL",
+    units: {
+      "mg/dL": { ucum: "mg/dL", factor: 1 },
+      "umol/L": { ucum: "umol/L", factor: 1 / 88.4, convention: CREA },
+      "µmol/L": { ucum: "umol/L", factor: 1 / 88.4, convention: CREA },
+    },
+    min: 0,
+    max: 30,
+    positive: true,
+  },
+  sodium: {
+    label: "sodium",
+    canonical: "mmol/L",
+    units: {
+      "mmol/L": { ucum: "mmol/L", factor: 1 },
+      "mEq/L": { ucum: "meq/L", factor: 1, convention: "monovalent ion: 1 mEq/L = 1 mmol/L" },
+      "meq/L": { ucum: "meq/L", factor: 1, convention: "monovalent ion: 1 mEq/L = 1 mmol/L" },
+    },
+    min: 90,
+    max: 200,
+    positive: true,
+  },
+  inr: {
+    label: "INR",
+    canonical: "1",
+    units: { "1": { ucum: "1", factor: 1 }, "{INR}": { ucum: "{INR}", factor: 1 } },
+    min: 0,
+    max: 20,
+    positive: true,
+    unitless: true,
+  },
+  ptProlongation: {
+    label: "prothrombin time prolongation above control",
+    canonical: "s",
+    units: { s: { ucum: "s", factor: 1 } },
+    min: 0,
+    max: 120,
+    positive: false,
+  },
+  afp: {
+    label: "alpha-fetoprotein",
+    canonical: "ng/mL",
+    units: {
+      "ng/mL": { ucum: "ng/mL", factor: 1 },
+      "ug/L": { ucum: "ug/L", factor: 1 },
+      "µg/L": { ucum: "ug/L", factor: 1 },
+      "IU/mL": { ucum: "[IU]/mL", factor: 1.21, convention: AFP_IU },
+      "[IU]/mL": { ucum: "[IU]/mL", factor: 1.21, convention: AFP_IU },
+      "kU/L": { ucum: "k[IU]/L", factor: 1.21, convention: AFP_IU },
+      "k[IU]/L": { ucum: "k[IU]/L", factor: 1.21, convention: AFP_IU },
+    },
+    min: 0,
+    max: 10_000_000,
+    positive: false,
+  },
+  ast: {
+    label: "AST",
+    canonical: "U/L",
+    units: {
+      "U/L": { ucum: "U/L", factor: 1 },
+      "IU/L": { ucum: "[IU]/L", factor: 1, convention: "enzyme activity: 1 IU/L = 1 U/L" },
+      "[IU]/L": { ucum: "[IU]/L", factor: 1, convention: "enzyme activity: 1 IU/L = 1 U/L" },
+      "ukat/L": { ucum: "ukat/L", factor: 60 },
+    },
+    min: 0,
+    max: 50_000,
+    positive: false,
+  },
+  alt: {
+    label: "ALT",
+    canonical: "U/L",
+    units: {
+      "U/L": { ucum: "U/L", factor: 1 },
+      "IU/L": { ucum: "[IU]/L", factor: 1, convention: "enzyme activity: 1 IU/L = 1 U/L" },
+      "[IU]/L": { ucum: "[IU]/L", factor: 1, convention: "enzyme activity: 1 IU/L = 1 U/L" },
+      "ukat/L": { ucum: "ukat/L", factor: 60 },
+    },
+    min: 0,
+    max: 50_000,
+    positive: false,
+  },
+  platelets: { label: "platelet count", canonical: "10*9/L", units: count(), min: 0, max: 5000, positive: false },
+  wbc: { label: "white cell count", canonical: "10*9/L", units: count(), min: 0, max: 1000, positive: false },
+  neutrophils: {
+    label: "neutrophil count",
+    canonical: "10*9/L",
+    units: count(),
+    min: 0,
+    max: 1000,
+    positive: false,
+  },
+  crp: {
+    label: "C-reactive protein",
+    canonical: "mg/dL",
+    units: { "mg/dL": { ucum: "mg/dL", factor: 1 }, "mg/L": { ucum: "mg/L", factor: 0.1 } },
+    min: 0,
+    max: 100,
+    positive: false,
+  },
+  creatinineClearance: {
+    label: "creatinine clearance",
+    canonical: "mL/min",
+    units: { "mL/min": { ucum: "mL/min", factor: 1 } },
+    min: 0,
+    max: 400,
+    positive: false,
+  },
+  height: {
+    label: "height",
+    canonical: "cm",
+    units: {
+      cm: { ucum: "cm", factor: 1 },
+      m: { ucum: "m", factor: 100 },
+      in: { ucum: "[in_i]", factor: 2.54 },
+      "[in_i]": { ucum: "[in_i]", factor: 2.54 },
+    },
+    min: 30,
+    max: 272,
+    positive: true,
+  },
+  weight: {
+    label: "weight",
+    canonical: "kg",
+    units: {
+      kg: { ucum: "kg", factor: 1 },
+      lb: { ucum: "[lb_av]", factor: 0.45359237 },
+      "[lb_av]": { ucum: "[lb_av]", factor: 0.45359237 },
+    },
+    min: 1,
+    max: 500,
+    positive: true,
+  },
+} as const satisfies Record<string, AnalyteDef>;
+
+export type Analyte = keyof typeof ANALYTES;
+export type LabAnalyte = Exclude<Analyte, "height" | "weight">;
+export const LAB_ANALYTES: readonly LabAnalyte[] = Object.keys(ANALYTES).filter(
+  (k): k is LabAnalyte => k !== "height" && k !== "weight",
+);
