@@ -78,7 +78,7 @@ export function invalidField<T>(errors: readonly FieldError[]): Field<T> {
 }
 
 /** The value of a field if present, else `undefined`. */
-export function valueOf<T>(field: Field<T>): T | undefined {
+export function known<T>(field: Field<T>): T | undefined {
   return field.state === "present" ? field.value : undefined;
 }
 

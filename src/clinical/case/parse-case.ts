@@ -14,8 +14,8 @@ import {
   CHILD_PUGH_CLASSES,
   CONTRAINDICATION_KEYS,
   ENCEPHALOPATHY,
-  type Etiology,
   ETIOLOGIES,
+  type Etiology,
   EXTENDED_CRITERIA,
   HEPATIC_VEIN_GRADES,
   type ParsedCase,
@@ -63,7 +63,11 @@ function readTumors(r: Reader): Field<readonly Tumor[]> {
       if (f.state === "invalid") errors.push(...f.errors);
       else if (f.state === "present") {
         if (f.value === 0) {
-          const z = r.fail<number>(`${path}.diameterCm`, "must-be-positive", `${path}.diameterCm must be greater than 0`);
+          const z = r.fail<number>(
+            `${path}.diameterCm`,
+            "must-be-positive",
+            `${path}.diameterCm must be greater than 0`,
+          );
           if (z.state === "invalid") errors.push(...z.errors);
         } else diameterCm = f.value;
       }
@@ -81,7 +85,11 @@ function readEtiology(r: Reader): Field<readonly Etiology[]> {
   const list = Array.isArray(raw) ? raw : [raw];
   const bad = list.filter((e) => !(ETIOLOGIES as readonly unknown[]).includes(e));
   if (bad.length > 0) {
-    return r.fail("etiology", "not-allowed", `etiology ${JSON.stringify(bad)} not allowed; use ${ETIOLOGIES.join(", ")}`);
+    return r.fail(
+      "etiology",
+      "not-allowed",
+      `etiology ${JSON.stringify(bad)} not allowed; use ${ETIOLOGIES.join(", ")}`,
+    );
   }
   return present(list as Etiology[]);
 }
@@ -96,7 +104,9 @@ function union(a: Field<boolean>, b: Field<boolean>): Field<boolean> {
 
 export function parseCase(input: unknown): ParseOutcome {
   if (!isRecord(input)) {
-    const errors: FieldError[] = [{ path: "", code: "not-an-object", message: "a case must be a JSON object" }];
+    const errors: FieldError[] = [
+      { path: "", code: "not-an-object", message: "a case must be a JSON object" },
+    ];
     return { parsed: parseCase({}).parsed, errors };
   }
   const r = new Reader(input);
@@ -114,7 +124,10 @@ export function parseCase(input: unknown): ParseOutcome {
         "vascularInvasion.present is false but a portal or hepatic vein grade is given",
       );
     }
-  } else if (mviPresent.state === "absent" && (portalVein.state === "present" || hepaticVein.state === "present")) {
+  } else if (
+    mviPresent.state === "absent" &&
+    (portalVein.state === "present" || hepaticVein.state === "present")
+  ) {
     mviPresent = present(true); // a Vp/Vv grade is macrovascular invasion by definition
   }
 

@@ -54,7 +54,9 @@ export class Reader {
   }
 
   private parentInvalid<T>(path: string): Field<T> {
-    return invalidField([{ path, code: "wrong-type", message: `the object containing ${path} is malformed` }]);
+    return invalidField([
+      { path, code: "wrong-type", message: `the object containing ${path} is malformed` },
+    ]);
   }
 
   bool(path: string): Field<boolean> {
@@ -88,7 +90,12 @@ export class Reader {
   }
 
   /** A plain number in [min, max]; `integer` requires a whole number. */
-  num(path: string, min: number, max: number, opts: { integer?: boolean; unit?: string } = {}): Field<number> {
+  num(
+    path: string,
+    min: number,
+    max: number,
+    opts: { integer?: boolean; unit?: string } = {},
+  ): Field<number> {
     const s = this.start(path);
     if ("parentBad" in s) return this.parentInvalid(path);
     if (s.absent) return ABSENT;
@@ -159,7 +166,11 @@ export class Reader {
         typeof unit === "string" && isUcum(unit)
           ? `${unit} is a valid UCUM unit but not one accepted for ${d.label}`
           : `${JSON.stringify(unit)} is not an accepted unit for ${d.label}`;
-      return this.fail(`${path}.unit`, "unsupported-unit", `${ucumNote}; accepted: ${acceptedUnits(analyte).join(", ")}`);
+      return this.fail(
+        `${path}.unit`,
+        "unsupported-unit",
+        `${ucumNote}; accepted: ${acceptedUnits(analyte).join(", ")}`,
+      );
     }
     const u = unitFor(analyte, unit);
     const canonical = round6(value * (u?.factor ?? Number.NaN));

@@ -11,8 +11,9 @@
  * INR preferred when both INR and PT are given; SI cut-offs by exact conversion (17.1), so
  * 34 µmol/L (1.99 mg/dL) scores 1 point.
  */
-import { cite } from "../evidence/index.js";
+
 import type { ChildPughClass, ParsedCase } from "../case/types.js";
+import { cite } from "../evidence/index.js";
 import { type Field, gather, invalid, need, notComputed, type RuleResult } from "../result.js";
 import { formatQuantity, type Quantity } from "../units/quantity.js";
 
@@ -63,7 +64,9 @@ export function childPugh(c: ParsedCase): ChildPughResult {
   const pt = c.labs.ptProlongation;
   // INR is used when both are given ([DECISION] scores.md §1); an invalid INR is not replaced by PT.
   const coag: { basis: "INR" | "PT"; field: Field<Quantity> } =
-    inr.state !== "absent" || pt.state === "absent" ? { basis: "INR", field: inr } : { basis: "PT", field: pt };
+    inr.state !== "absent" || pt.state === "absent"
+      ? { basis: "INR", field: inr }
+      : { basis: "PT", field: pt };
   const g = gather({
     bilirubin: need("labs.bilirubin", c.labs.bilirubin),
     albumin: need("labs.albumin", c.labs.albumin),
@@ -90,7 +93,8 @@ export function childPugh(c: ParsedCase): ChildPughResult {
     ascites: CATEGORY_POINTS[v.ascites],
     encephalopathy: CATEGORY_POINTS[v.encephalopathy],
   };
-  const score = points.bilirubin + points.albumin + points.coagulation + points.ascites + points.encephalopathy;
+  const score =
+    points.bilirubin + points.albumin + points.coagulation + points.ascites + points.encephalopathy;
   const cls = childPughClass(score);
   const assumptions =
     c.cholestaticDisease.state === "absent"

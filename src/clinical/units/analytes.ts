@@ -149,7 +149,14 @@ export const ANALYTES = {
     max: 50_000,
     positive: false,
   },
-  platelets: { label: "platelet count", canonical: "10*9/L", units: count(), min: 0, max: 5000, positive: false },
+  platelets: {
+    label: "platelet count",
+    canonical: "10*9/L",
+    units: count(),
+    min: 0,
+    max: 5000,
+    positive: false,
+  },
   wbc: { label: "white cell count", canonical: "10*9/L", units: count(), min: 0, max: 1000, positive: false },
   neutrophils: {
     label: "neutrophil count",
