@@ -1,0 +1,46 @@
+/**
+ * `hepatica` — the command line. One file per command; each is loaded only when invoked.
+ */
+import { type Command, EXIT, type Io, UsageError } from "./io.js";
+
+const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  assess: {
+    summary: "assess one case (or many with --ndjson / --csv): liver function, burden, BCLC + CNLC + AJCC 8",
+    load: async () => (await import("./assess.js")).assessCommand,
+  },
+};
+
+export const HELP = `hepatica — clinical decision support for interventional treatment of liver cancer (HCC).
+Suggestions with reasons and sources for clinicians; not a substitute for their judgement.
+
+Usage: hepatica <command> [options]     (hepatica <command> --help for details)
+
+Commands:
+${Object.entries(COMMANDS)
+  .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
+  .join("\n")}
+
+Exit codes: 0 ok, 1 invalid input, 2 usage error.
+`;
+
+export async function main(argv: readonly string[], io: Io): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(HELP);
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.stderr.write(`hepatica: unknown command "${name}"\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  try {
+    return await (await command.load())(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`hepatica ${name}: ${e.message}\n(see hepatica ${name} --help)\n`);
+      return EXIT.usage;
+    }
+    throw e;
+  }
+}
