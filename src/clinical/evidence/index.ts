@@ -3,12 +3,14 @@
  * file; this index merges them so that a rule cites by key and a key exists exactly once.
  */
 import { LIVER_FUNCTION_SOURCES } from "./liver-function.js";
+import { STAGING_SOURCES } from "./staging.js";
 import type { Source } from "./source.js";
 
 export type { Source } from "./source.js";
 
 export const SOURCES = Object.freeze({
   ...LIVER_FUNCTION_SOURCES,
+  ...STAGING_SOURCES,
 });
 
 export type SourceId = keyof typeof SOURCES;
