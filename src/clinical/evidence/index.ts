@@ -3,8 +3,8 @@
  * file; this index merges them so that a rule cites by key and a key exists exactly once.
  */
 import { LIVER_FUNCTION_SOURCES } from "./liver-function.js";
-import { STAGING_SOURCES } from "./staging.js";
 import type { Source } from "./source.js";
+import { STAGING_SOURCES } from "./staging.js";
 
 export type { Source } from "./source.js";
 
