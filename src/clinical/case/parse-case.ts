@@ -24,6 +24,8 @@ import {
   SEXES,
   TACE_SUITABILITY_KEYS,
   type Tumor,
+  Y90_DEVICES,
+  type Y90Input,
 } from "./types.js";
 
 /** Plausibility of diameters (scores.md §0.3: tumour 0–50 cm). */
@@ -100,6 +102,36 @@ function union(a: Field<boolean>, b: Field<boolean>): Field<boolean> {
   if (b.state === "present" && b.value) return b;
   if (a.state === "present" && b.state === "present") return present(false);
   return ABSENT;
+}
+
+/**
+ * The `y90` block (case-format.md). Ranges are implementation guards, not clinical rules:
+ * LSF 0–100 %, doses 0–2000 Gy, activity 0–30 GBq, volumes 1–10000 mL, lung mass 0.1–5 kg.
+ */
+function readY90(r: Reader): Y90Input {
+  const p = (k: string) => `y90.${k}`;
+  const positive = (k: string, max: number, unit: string): Field<number> => {
+    const f = r.num(p(k), 0, max, { unit });
+    if (f.state === "present" && f.value === 0) {
+      return r.fail(p(k), "must-be-positive", `${p(k)} must be greater than 0`);
+    }
+    return f;
+  };
+  return {
+    device: r.oneOf(p("device"), Y90_DEVICES),
+    lungShuntFractionPercent: r.num(p("lungShuntFractionPercent"), 0, 100, { unit: "%" }),
+    extrahepaticDepositionUncorrectable: r.bool(p("extrahepaticDepositionUncorrectable")),
+    priorLungDoseGy: r.num(p("priorLungDoseGy"), 0, 2000, { unit: "Gy" }),
+    plannedActivityGBq: positive("plannedActivityGBq", 30, "GBq"),
+    liverVolumeMl: positive("liverVolumeMl", 10000, "mL"),
+    tumorVolumeMl: r.num(p("tumorVolumeMl"), 0, 10000, { unit: "mL" }),
+    perfusedVolumeMl: positive("perfusedVolumeMl", 10000, "mL"),
+    targetDoseGy: positive("targetDoseGy", 2000, "Gy"),
+    tumorToNormalRatio: positive("tumorToNormalRatio", 100, ""),
+    targetNormalLiverDoseGy: positive("targetNormalLiverDoseGy", 2000, "Gy"),
+    targetTumorDoseGy: positive("targetTumorDoseGy", 2000, "Gy"),
+    lungMassKg: r.num(p("lungMassKg"), 0.1, 5, { unit: "kg" }),
+  };
 }
 
 export function parseCase(input: unknown): ParseOutcome {
@@ -209,7 +241,16 @@ export function parseCase(input: unknown): ParseOutcome {
     contraindications: booleans(r, "contraindications", CONTRAINDICATION_KEYS),
     biliary: booleans(r, "biliary", BILIARY_KEYS),
     ablation: booleans(r, "ablation", ABLATION_KEYS),
-    tace: booleans(r, "tace", TACE_SUITABILITY_KEYS),
+    tace: {
+      ...booleans(r, "tace", TACE_SUITABILITY_KEYS),
+      childPughScoreBeforeFirst: r.num("tace.childPughScoreBeforeFirst", 5, 15, { integer: true }),
+      childPughScoreBeforeSecond: r.num("tace.childPughScoreBeforeSecond", 5, 15, { integer: true }),
+      astBeforeFirst: r.quantity("tace.astBeforeFirst", "ast"),
+      astBeforeSecond: r.quantity("tace.astBeforeSecond", "ast"),
+      radiologicResponse: r.bool("tace.radiologicResponse"),
+      mrecistObjectiveResponse: r.bool("tace.mrecistObjectiveResponse"),
+    },
+    y90: readY90(r),
     lifeExpectancyMonths: r.num("lifeExpectancyMonths", 0, 1200, { unit: "months" }),
     bclcStage: r.oneOf("bclcStage", BCLC_STAGES),
   };

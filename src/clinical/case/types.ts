@@ -104,7 +104,39 @@ export interface ParsedCase {
   readonly contraindications: { readonly [K in ContraindicationKey]: Field<boolean> };
   readonly biliary: { readonly [K in (typeof BILIARY_KEYS)[number]]: Field<boolean> };
   readonly ablation: { readonly [K in (typeof ABLATION_KEYS)[number]]: Field<boolean> };
-  readonly tace: { readonly [K in (typeof TACE_SUITABILITY_KEYS)[number]]: Field<boolean> };
+  readonly tace: { readonly [K in (typeof TACE_SUITABILITY_KEYS)[number]]: Field<boolean> } & TaceCourse;
+  /** Y-90 radioembolization planning inputs (case-format.md `y90`; staging-treatment.md §4.3, §5). */
+  readonly y90: Y90Input;
   readonly lifeExpectancyMonths: Field<number>;
   readonly bclcStage: Field<(typeof BCLC_STAGES)[number]>;
+}
+
+/** Values before the first and second TACE (ART, ABCR; scores.md §7.3–7.4). */
+export interface TaceCourse {
+  readonly childPughScoreBeforeFirst: Field<number>;
+  readonly childPughScoreBeforeSecond: Field<number>;
+  readonly astBeforeFirst: Field<Quantity>;
+  readonly astBeforeSecond: Field<Quantity>;
+  readonly radiologicResponse: Field<boolean>;
+  readonly mrecistObjectiveResponse: Field<boolean>;
+}
+
+export const Y90_DEVICES = ["resin", "glass"] as const;
+export type Y90Device = (typeof Y90_DEVICES)[number];
+
+/** The `y90` block: MAA work-up and the dosimetry plan. Volumes in mL, doses in Gy. */
+export interface Y90Input {
+  readonly device: Field<Y90Device>;
+  readonly lungShuntFractionPercent: Field<number>;
+  readonly extrahepaticDepositionUncorrectable: Field<boolean>;
+  readonly priorLungDoseGy: Field<number>;
+  readonly plannedActivityGBq: Field<number>;
+  readonly liverVolumeMl: Field<number>;
+  readonly tumorVolumeMl: Field<number>;
+  readonly perfusedVolumeMl: Field<number>;
+  readonly targetDoseGy: Field<number>;
+  readonly tumorToNormalRatio: Field<number>;
+  readonly targetNormalLiverDoseGy: Field<number>;
+  readonly targetTumorDoseGy: Field<number>;
+  readonly lungMassKg: Field<number>;
 }
