@@ -16,6 +16,13 @@ export const LIVER_FUNCTION_SOURCES = defineSources({
     doi: "10.1200/JCO.2014.57.9151",
     verification: "verified",
   },
+  hiraoka2017AlbiGrades: {
+    label: "Hiraoka 2017 (ALBI grade cut-offs)",
+    reference:
+      "Hiraoka A, Kumada T, Kudo M, et al. Albumin-bilirubin (ALBI) grade as part of the evidence-based clinical practice guideline for HCC of the Japan Society of Hepatology: a comparison with the liver damage and Child-Pugh classifications. Liver Cancer 2017;6(3):204-215",
+    doi: "10.1159/000452846",
+    verification: "verified",
+  },
   hiraoka2017Malbi: {
     label: "Hiraoka 2017 (mALBI)",
     reference:
