@@ -3,6 +3,7 @@
  * file; this index merges them so that a rule cites by key and a key exists exactly once.
  */
 import { LIVER_FUNCTION_SOURCES } from "./liver-function.js";
+import { RESPONSE_SOURCES } from "./response.js";
 import type { Source } from "./source.js";
 import { STAGING_SOURCES } from "./staging.js";
 
@@ -10,6 +11,7 @@ export type { Source } from "./source.js";
 
 export const SOURCES = Object.freeze({
   ...LIVER_FUNCTION_SOURCES,
+  ...RESPONSE_SOURCES,
   ...STAGING_SOURCES,
 });
 
