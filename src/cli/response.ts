@@ -1,0 +1,176 @@
+/**
+ * `hepatica response FILE|-` — one course → a timeline table (time points × RECIST 1.1 and
+ * mRECIST, with best overall response and first progression); `--json` the result as JSON;
+ * `--ndjson` — one course per stdin line → one result per line, in order, streaming.
+ */
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { assessCourse, type CourseAssessment } from "../clinical/response/assess-course.js";
+import type { TimePointResult } from "../clinical/response/timepoint.js";
+import { parseJson, readText } from "./input.js";
+import { type Command, EXIT, type Io, UsageError } from "./io.js";
+
+export const RESPONSE_HELP = `Usage:
+  hepatica response FILE|-            timeline table for one course (case-format.md, "a course")
+  hepatica response FILE|- --json     the response assessment as JSON
+  hepatica response --ndjson          one course per stdin line → one result per line, in order
+
+A course: {"timepoints": [{"date": "2024-01-01", "lesions": [{"id": "L1", "organ": "liver",
+"role": "target", "longestDiameterMm": 40, "viableDiameterMm": 40}]}, {"date": "2024-02-15",
+"lesions": [{"id": "L1", "longestDiameterMm": 38, "viableDiameterMm": 10}]}],
+"treatmentStart": "2024-01-01", "treatments": [{"date": "2024-01-01", "modality": "ctace"}],
+"options": {"confirmationRequired": false}}
+
+RECIST 1.1 and mRECIST are computed side by side (response-followup.md §1, §2, §9): sums,
+nadir, target / non-target / new-lesion / overall response, best overall response and the
+first progression date. An invalid course gives status "invalid" and errors[].code.
+Decision support for clinicians, not a substitute for their judgement.
+Exit codes: 0 ok; 1 invalid input (single course); 2 usage error.
+`;
+
+function args(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        ndjson: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+function invalidJson(message: string, line?: number) {
+  return {
+    status: "invalid" as const,
+    ...(line !== undefined ? { line } : {}),
+    errors: [{ code: "INVALID_JSON" as const, path: "", message }],
+  };
+}
+
+const fmt = (x: number | null): string => (x === null ? "—" : String(Math.round(x * 100) / 100));
+const pct = (x: number | null): string => (x === null ? "" : `${x > 0 ? "+" : ""}${x}%`);
+
+function cell(t: TimePointResult): string[] {
+  const sum = t.sumMm === null ? `(${fmt(t.partialSumMm ?? null)})` : fmt(t.sumMm);
+  return [
+    `${sum} ${pct(t.pctFromBaseline)}`.trim(),
+    t.target,
+    t.nonTarget,
+    t.newLesions ? t.newLesionIds.join(",") : "-",
+    t.overall,
+  ];
+}
+
+/** The timeline table: one row per scan, RECIST 1.1 and mRECIST side by side. */
+export function formatTimeline(a: CourseAssessment): string {
+  if (a.status === "invalid") {
+    return `Course${a.id !== undefined ? ` ${a.id}` : ""}: INVALID\n${a.errors
+      .map((e) => `  ${e.code}${e.path ? ` at ${e.path}` : ""}: ${e.message}`)
+      .join("\n")}\n`;
+  }
+  const head = [
+    "date",
+    "R sum mm",
+    "R tgt",
+    "R non-tgt",
+    "R new",
+    "RECIST",
+    "m sum mm",
+    "m tgt",
+    "m non-tgt",
+    "m new",
+    "mRECIST",
+  ];
+  const rows: string[][] = [
+    [
+      `${a.baseline.date} (BL)`,
+      fmt(a.baseline.recist11.sumMm),
+      "",
+      "",
+      "",
+      "",
+      fmt(a.baseline.mrecist.sumMm),
+      "",
+      "",
+      "",
+      "",
+    ],
+    ...a.timepoints.map((t) => [t.date, ...cell(t.recist11), ...cell(t.mrecist)]),
+  ];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
+  const line = (r: readonly string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
+  const prog = (p: { firstPdDate: string | null; daysFromTreatmentStart: number | null }) =>
+    p.firstPdDate === null ? "none" : `${p.firstPdDate} (day ${p.daysFromTreatmentStart})`;
+  const out = [
+    `Course${a.id !== undefined ? ` ${a.id}` : ""}: treatment start ${a.treatmentStart}; targets RECIST 1.1 ${a.baseline.recist11.targets.join(", ") || "none"}, mRECIST ${a.baseline.mrecist.targets.join(", ") || "none"}`,
+    "",
+    line(head),
+    line(head.map((_, i) => "-".repeat(widths[i] ?? 0))),
+    ...rows.map(line),
+    "",
+    `Best overall response${a.confirmationRequired ? " (confirmed)" : ""}: RECIST 1.1 ${a.bestOverallResponse.recist11}; mRECIST ${a.bestOverallResponse.mrecist}`,
+    `First progression: RECIST 1.1 ${prog(a.progression.recist11)}; mRECIST ${prog(a.progression.mrecist)}`,
+    `TACE: ${a.taceFailure.reason}${a.taceFailure.stageMigration.suggested ? ` ${a.taceFailure.stageMigration.reason}` : ""}`,
+    "",
+    `Sources: ${a.citation}`,
+    "Decision support for clinicians: the treating physician and the tumour board decide.",
+  ];
+  return `${out.join("\n")}\n`;
+}
+
+function write(io: Io, text: string): Promise<void> | undefined {
+  if (io.stdout.write(text)) return undefined;
+  return new Promise((resolve) => io.stdout.once("drain", () => resolve()));
+}
+
+async function ndjson(io: Io): Promise<void> {
+  const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  let n = 0;
+  for await (const line of rl) {
+    n++;
+    if (line.trim() === "") continue;
+    let out: unknown;
+    try {
+      out = assessCourse(JSON.parse(line));
+    } catch (e) {
+      out = invalidJson(`line ${n} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, n);
+    }
+    const pending = write(io, `${JSON.stringify(out)}\n`);
+    if (pending) await pending;
+  }
+}
+
+export const responseCommand: Command = async (argv, io) => {
+  const { values, positionals } = args(argv);
+  if (values.help) {
+    io.stdout.write(RESPONSE_HELP);
+    return EXIT.ok;
+  }
+  if (values.ndjson) {
+    if (values.json) throw new UsageError("--json and --ndjson are exclusive");
+    if (positionals.length > 0 && positionals[0] !== "-") throw new UsageError("--ndjson reads stdin");
+    await ndjson(io);
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError("give one FILE, or - for stdin");
+  const file = positionals[0] as string;
+  const json = parseJson(await readText(file, io.stdin), file === "-" ? "stdin" : file);
+  if (!json.ok) {
+    const a = invalidJson(json.message);
+    io.stdout.write(values.json ? `${JSON.stringify(a, null, 2)}\n` : "");
+    io.stderr.write(`${json.message}\n`);
+    return EXIT.invalidInput;
+  }
+  const a = assessCourse(json.value);
+  io.stdout.write(values.json ? `${JSON.stringify(a, null, 2)}\n` : formatTimeline(a));
+  return a.status === "invalid" ? EXIT.invalidInput : EXIT.ok;
+};
