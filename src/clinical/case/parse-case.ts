@@ -5,6 +5,7 @@
 import { ABSENT, type Field, type FieldError, present } from "../result.js";
 import { LAB_ANALYTES, type LabAnalyte } from "../units/analytes.js";
 import type { Quantity } from "../units/quantity.js";
+import { readPostDownstaging, readTaceRefractoriness } from "./course-blocks.js";
 import { isRecord, Reader } from "./reader.js";
 import {
   ABLATION_KEYS,
@@ -253,6 +254,8 @@ export function parseCase(input: unknown): ParseOutcome {
     y90: readY90(r),
     lifeExpectancyMonths: r.num("lifeExpectancyMonths", 0, 1200, { unit: "months" }),
     bclcStage: r.oneOf("bclcStage", BCLC_STAGES),
+    taceRefractoriness: readTaceRefractoriness(r),
+    postDownstaging: readPostDownstaging(r),
   };
   return { parsed, errors: r.errors };
 }

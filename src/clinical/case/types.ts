@@ -109,6 +109,29 @@ export interface ParsedCase {
   readonly y90: Y90Input;
   readonly lifeExpectancyMonths: Field<number>;
   readonly bclcStage: Field<(typeof BCLC_STAGES)[number]>;
+  /** JSH-LCSGJ 2014 TACE refractoriness inputs (scores.md §7.6, §10). */
+  readonly taceRefractoriness: TaceRefractorinessInput;
+  /** Tumour status after downstaging treatment (scores.md §6.5, §10); absent = not given. */
+  readonly postDownstaging: Field<PostDownstagingInput>;
+}
+
+/** The `taceRefractoriness` block (scores.md §7.6). */
+export interface TaceRefractorinessInput {
+  readonly consecutiveInsufficientResponses: Field<number>;
+  readonly consecutiveIntrahepaticProgressions: Field<number>;
+  readonly continuousTumorMarkerElevation: Field<boolean>;
+  readonly newVascularInvasion: Field<boolean>;
+  readonly newExtrahepaticSpread: Field<boolean>;
+}
+
+/** The `postDownstaging` block: residual viable (enhancing) tumour after treatment (scores.md §6.5). */
+export interface PostDownstagingInput {
+  /** Viable nodules (cm); an empty list means complete necrosis. */
+  readonly viableTumors: Field<readonly Tumor[]>;
+  readonly vascularInvasion: Field<boolean>;
+  readonly extrahepaticSpread: Field<boolean>;
+  readonly infiltrative: Field<boolean>;
+  readonly afp: Field<Quantity>;
 }
 
 /** Values before the first and second TACE (ART, ABCR; scores.md §7.3–7.4). */
