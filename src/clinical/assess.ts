@@ -4,6 +4,7 @@
  */
 import { parseCase } from "./case/parse-case.js";
 import type { ParsedCase } from "./case/types.js";
+import { downstagingOutcome } from "./criteria/downstaging-outcome.js";
 import { milan } from "./criteria/milan.js";
 import { sixAndTwelve } from "./criteria/six-and-twelve.js";
 import { ucsf } from "./criteria/ucsf.js";
@@ -11,11 +12,13 @@ import { upToSeven } from "./criteria/up-to-seven.js";
 import { bsa } from "./dosing/bsa.js";
 import type { FieldError } from "./result.js";
 import { albi } from "./scores/albi.js";
+import { art } from "./scores/art.js";
 import { childPugh } from "./scores/child-pugh.js";
 import { ecog } from "./scores/ecog.js";
 import { meld } from "./scores/meld.js";
 import { meldNa } from "./scores/meld-na.js";
 import { meld3 } from "./scores/meld3.js";
+import { taceRefractoriness } from "./scores/tace-refractoriness.js";
 import { ajcc8 } from "./staging/ajcc8.js";
 import { bclc } from "./staging/bclc.js";
 import { cnlc } from "./staging/cnlc.js";
@@ -44,6 +47,9 @@ export function assessParsed(c: ParsedCase) {
     bclc: bclc(c, { childPugh: cp, ...tumourBurden }),
     cnlc: cnlc(c, { childPugh: cp }),
     ajcc8: ajcc8(c),
+    art: art(c),
+    taceRefractoriness: taceRefractoriness(c),
+    downstagingOutcome: downstagingOutcome(c),
   };
 }
 

@@ -44,20 +44,6 @@ export const RESPONSE_SOURCES = defineSources({
     doi: "10.1159/000368142",
     verification: "recalled",
   },
-  reig2022BclcTsm: {
-    label: "Reig 2022 (BCLC treatment stage migration)",
-    reference:
-      "Reig M, Forner A, Rimola J, et al. BCLC strategy for prognosis prediction and treatment recommendation: the 2022 update. J Hepatol 2022;76(3):681-693 (treatment stage migration)",
-    doi: "10.1016/j.jhep.2021.11.018",
-    verification: "secondary",
-  },
-  yaoSingalDownstagingOutcome: {
-    label: "Yao 2008/2015; AASLD 2023 Table 4 (successful downstaging)",
-    reference:
-      "Yao FY, Kerlan RK Jr, Hirose R, et al. Hepatology 2008;48(3):819-827; Yao FY, Mehta N, et al. Hepatology 2015;61(6):1968-1977; Singal AG, Llovet JM, Yarchoan M, et al. AASLD practice guidance. Hepatology 2023;78(6):1922-1965, Table 4",
-    doi: "10.1097/HEP.0000000000000466",
-    verification: "verified",
-  },
   aaronson1993Qlqc30: {
     label: "Aaronson 1993 (EORTC QLQ-C30)",
     reference:
