@@ -8,6 +8,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "assess one case (or many with --ndjson / --csv): liver function, burden, BCLC + CNLC + AJCC 8",
     load: async () => (await import("./assess.js")).assessCommand,
   },
+  survival: {
+    summary: "Kaplan–Meier, log-rank and Cox regression on a CSV (exact to R's survival package)",
+    load: async () => (await import("./survival.js")).survivalCommand,
+  },
   response: {
     summary: "response over a course of scans: RECIST 1.1 + mRECIST side by side, BOR, first progression",
     load: async () => (await import("./response.js")).responseCommand,
