@@ -3,16 +3,16 @@
  * directly from parseCase so that they run independently of the other assessment modules.
  */
 import { describe, expect, it } from "vitest";
-import { loadVectors, mismatches } from "../../../test/vectors.js";
-import { parseCase } from "../case/parse-case.js";
-import { milan } from "../criteria/milan.js";
-import { sixAndTwelve } from "../criteria/six-and-twelve.js";
-import { ucsf } from "../criteria/ucsf.js";
-import { upToSeven } from "../criteria/up-to-seven.js";
-import { childPugh } from "../scores/child-pugh.js";
-import { ajcc8 } from "./ajcc8.js";
-import { bclc } from "./bclc.js";
-import { cnlc } from "./cnlc.js";
+import { parseCase } from "../src/clinical/case/parse-case.js";
+import { milan } from "../src/clinical/criteria/milan.js";
+import { sixAndTwelve } from "../src/clinical/criteria/six-and-twelve.js";
+import { ucsf } from "../src/clinical/criteria/ucsf.js";
+import { upToSeven } from "../src/clinical/criteria/up-to-seven.js";
+import { childPugh } from "../src/clinical/scores/child-pugh.js";
+import { ajcc8 } from "../src/clinical/staging/ajcc8.js";
+import { bclc } from "../src/clinical/staging/bclc.js";
+import { cnlc } from "../src/clinical/staging/cnlc.js";
+import { loadVectors, mismatches } from "./vectors.js";
 
 const KEYS = new Set(["milan", "ucsf", "upToSeven", "sixAndTwelve", "bclc", "cnlc", "ajcc8", "status"]);
 
