@@ -25,11 +25,12 @@ describe("the analyte table against UCUM (@lhncbc/ucum-lhc)", () => {
     },
   );
 
-  it.each(Object.entries(ANALYTES).map(([a, d]) => [a, d.canonical] as const))(
+  const table: Readonly<Record<string, AnalyteDef>> = ANALYTES;
+  it.each(Object.entries(table).map(([a, d]) => [a, d.canonical, d] as const))(
     "%s: the canonical unit %s is valid UCUM and accepted",
-    (a, canonical) => {
+    (_a, canonical, d) => {
       expect(isUcum(canonical)).toBe(true);
-      expect(Object.values(ANALYTES[a].units).some((u) => u.ucum === canonical && u.factor === 1)).toBe(true);
+      expect(Object.values(d.units).some((u) => u.ucum === canonical && u.factor === 1)).toBe(true);
     },
   );
 
