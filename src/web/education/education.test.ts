@@ -1,0 +1,104 @@
+import { describe, expect, it } from "vitest";
+import { en } from "./en.js";
+import { TOPIC_IDS } from "./types.js";
+import { zh } from "./zh.js";
+
+const CJK = /[\u4e00-\u9fff]/;
+
+function texts(locale: typeof en): string[] {
+  return locale.topics.flatMap((t) => [
+    t.title,
+    t.summary,
+    ...t.sections.flatMap((s) => [
+      s.heading,
+      ...s.blocks.flatMap((b) =>
+        b.kind === "p" ? [b.text] : b.kind === "list" ? [...b.items] : [b.title, ...b.items],
+      ),
+    ]),
+  ]);
+}
+
+describe("patient education content", () => {
+  it("covers every topic id, once, in the same order, in both languages", () => {
+    expect(en.topics.map((t) => t.id)).toEqual([...TOPIC_IDS]);
+    expect(zh.topics.map((t) => t.id)).toEqual([...TOPIC_IDS]);
+  });
+
+  it("has the same sections and block shapes per topic in both languages", () => {
+    for (const topic of en.topics) {
+      const other = zh.topics.find((t) => t.id === topic.id);
+      expect(other, topic.id).toBeDefined();
+      expect(
+        other?.sections.map((s) => s.id),
+        topic.id,
+      ).toEqual(topic.sections.map((s) => s.id));
+      for (const section of topic.sections) {
+        const peer = other?.sections.find((s) => s.id === section.id);
+        const shape = (b: (typeof section.blocks)[number]) =>
+          b.kind === "p" ? "p" : `${b.kind}:${b.items.length}`;
+        expect(peer?.blocks.map(shape), `${topic.id}#${section.id}`).toEqual(section.blocks.map(shape));
+      }
+    }
+  });
+
+  it("uses unique, address-safe section ids within each topic", () => {
+    for (const topic of en.topics) {
+      const ids = topic.sections.map((s) => s.id);
+      expect(new Set(ids).size, topic.id).toBe(ids.length);
+      for (const id of ids) expect(id).toMatch(/^[a-z][a-z0-9-]*$/);
+    }
+  });
+
+  it("has no empty text, and each language is written in its own script", () => {
+    for (const t of texts(en)) {
+      expect(t.trim().length).toBeGreaterThan(0);
+      expect(CJK.test(t), t).toBe(false);
+    }
+    for (const t of texts(zh)) {
+      expect(t.trim().length).toBeGreaterThan(0);
+    }
+    expect(zh.topics.every((t) => CJK.test(t.title) && CJK.test(t.summary))).toBe(true);
+    for (const topic of zh.topics)
+      for (const s of topic.sections) expect(CJK.test(s.heading), s.id).toBe(true);
+  });
+
+  it("names every modality the issue asks for, in both languages", () => {
+    const enAll = texts(en).join("\n");
+    const zhAll = texts(zh).join("\n");
+    for (const term of [
+      "HAIC",
+      "TAE",
+      "cTACE",
+      "DEB-TACE",
+      "Y-90",
+      "RFA",
+      "MWA",
+      "argon",
+      "helium",
+      "mRECIST",
+    ]) {
+      expect(enAll, term).toContain(term);
+    }
+    for (const term of [
+      "HAIC",
+      "TAE",
+      "cTACE",
+      "DEB-TACE",
+      "钇-90",
+      "射频消融",
+      "微波消融",
+      "氩氦刀",
+      "栓塞后综合征",
+      "肝功能",
+    ]) {
+      expect(zhAll, term).toContain(term);
+    }
+    expect(enAll).toContain("post-embolization syndrome");
+  });
+
+  it("gives both languages the care-team notice", () => {
+    expect(en.strings.disclaimer).toMatch(/care team/);
+    expect(en.strings.disclaimer).toMatch(/does not replace medical advice/);
+    expect(zh.strings.disclaimer).toMatch(/医疗团队/);
+  });
+});
