@@ -30,10 +30,12 @@ export interface BsaValues {
 
 export type BsaResult = RuleResult<BsaValues>;
 
+/** Mosteller 1987: √(height cm × weight kg / 3600), m². */
 export function mostellerBsa(heightCm: number, weightKg: number): number {
   return Math.sqrt((heightCm * weightKg) / 3600);
 }
 
+/** Du Bois 1916: 0.007184 × weight(kg)^0.425 × height(cm)^0.725, m². */
 export function duboisBsa(heightCm: number, weightKg: number): number {
   return 0.007184 * weightKg ** 0.425 * heightCm ** 0.725;
 }

@@ -43,6 +43,7 @@ export function albiScore(bilirubinUmolL: number, albuminGL: number): number {
   return 0.66 * Math.log10(bilirubinUmolL) - 0.085 * albuminGL;
 }
 
+/** mALBI grade of an unrounded ALBI score; each cut-off belongs to the lower grade (≤). */
 export function mAlbiGrade(score: number): MAlbiGrade {
   if (score <= ALBI_CUTOFFS.grade1) return "1";
   if (score <= ALBI_CUTOFFS.malbi2a) return "2a";
@@ -50,6 +51,7 @@ export function mAlbiGrade(score: number): MAlbiGrade {
   return "3";
 }
 
+/** ALBI grade of an unrounded ALBI score: mALBI with 2a and 2b merged. */
 export function albiGrade(score: number): AlbiGrade {
   const m = mAlbiGrade(score);
   return m === "2a" || m === "2b" ? "2" : m;

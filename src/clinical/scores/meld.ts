@@ -46,6 +46,7 @@ export const MELD_SCORE_BOUNDS = [6, 40] as const;
 export const DIALYSIS_ASSUMPTION =
   "dialysis not given: treated as not on qualifying dialysis (scores.md §0.3)";
 
+/** `x` bounded to [low, high]. */
 export function clamp(x: number, low: number, high: number): number {
   return Math.min(Math.max(x, low), high);
 }

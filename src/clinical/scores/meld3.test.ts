@@ -253,3 +253,18 @@ describe("MELD 3.0 missing inputs and properties", () => {
     );
   });
 });
+
+describe("MELD 3.0 reports every reason not to compute at once", () => {
+  it("age 11 together with an invalid albumin gives both errors", () => {
+    const r = run({ ...row1, age: 11, alb: 35 });
+    expect(r.status === "invalid" && r.errors.map((e) => [e.path, e.code])).toEqual([
+      ["labs.albumin", "implausible"],
+      ["ageYears", "not-applicable"],
+    ]);
+  });
+
+  it("age 11 is invalid even when labs are missing", () => {
+    const r = run({ age: 11 });
+    expect(r.status === "invalid" && r.errors.map((e) => e.path)).toEqual(["ageYears"]);
+  });
+});

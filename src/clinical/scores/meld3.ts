@@ -101,18 +101,9 @@ function ageInput(
  */
 export function meld3(c: ParsedCase): Meld3Result {
   const age = ageInput(c);
-  if (age.kind === "invalid") return invalid(MELD3_RULE, CITATION, age.errors);
   const [adolescentMin, adolescentMax] = MELD3_ADOLESCENT_AGES;
-  if (age.kind === "known" && age.years < adolescentMin) {
-    return invalid(MELD3_RULE, CITATION, [
-      {
-        path: age.path,
-        code: "not-applicable",
-        message: `${age.path} ${age.years} years: MELD 3.0 applies from age ${adolescentMin}; PELD applies below it`,
-      },
-    ]);
-  }
-  const adolescent = age.kind === "known" && age.years <= adolescentMax;
+  const child = age.kind === "known" && age.years < adolescentMin;
+  const adolescent = age.kind === "known" && !child && age.years <= adolescentMax;
   const { bilirubin, creatinine, inr, dialysis } = meldNeeds(c);
   const g = gather({
     bilirubin,
@@ -123,6 +114,21 @@ export function meld3(c: ParsedCase): Meld3Result {
     dialysis,
     ...(adolescent ? {} : { sex: need("sex", c.sex) }),
   });
+  // Every reason not to compute is reported at once: invalid fields, and an age below 12.
+  const errors: FieldError[] = [
+    ...(age.kind === "invalid" ? age.errors : []),
+    ...(!g.ok && g.status === "invalid" ? g.errors : []),
+    ...(child
+      ? [
+          {
+            path: age.path,
+            code: "not-applicable" as const,
+            message: `${age.path} ${age.years} years: MELD 3.0 applies from age ${adolescentMin}; PELD applies below it`,
+          },
+        ]
+      : []),
+  ];
+  if (errors.length > 0) return invalid(MELD3_RULE, CITATION, errors);
   if (!g.ok) return notComputed(MELD3_RULE, CITATION, g);
   const v = g.values;
   const female = !adolescent && "sex" in v && v.sex === "female";
@@ -135,8 +141,10 @@ export function meld3(c: ParsedCase): Meld3Result {
   const albuminUsed = clamp(v.albumin.canonical, MELD3_ALBUMIN_BOUNDS[0], MELD3_ALBUMIN_BOUNDS[1]);
   const lnBili = Math.log(bilirubinUsed);
   const lnCr = Math.log(creatinineUsed);
-  const naDeficit = MELD_SODIUM_BOUNDS[1] - sodiumUsed;
-  const albDeficit = MELD3_ALBUMIN_BOUNDS[1] - albuminUsed;
+  const naMax = MELD_SODIUM_BOUNDS[1];
+  const albMax = MELD3_ALBUMIN_BOUNDS[1];
+  const naDeficit = naMax - sodiumUsed;
+  const albDeficit = albMax - albuminUsed;
   const raw =
     sexTerm +
     4.56 * lnBili +
@@ -151,7 +159,7 @@ export function meld3(c: ParsedCase): Meld3Result {
   const allocationScore = boundScore(score);
 
   const sexText = adolescent
-    ? `age ${age.kind === "known" ? age.years : ""} (12–17) → +${MELD3_SEX_TERM} whatever the sex`
+    ? `age ${age.kind === "known" ? age.years : ""} (${adolescentMin}–${adolescentMax}) → +${MELD3_SEX_TERM} whatever the sex`
     : `${female ? "female" : "male"} → +${sexTerm}`;
   const assumptions = [
     ...dialysisInput(c).assumptions,
@@ -177,8 +185,8 @@ export function meld3(c: ParsedCase): Meld3Result {
       `${describeUsed("sodium", v.sodium, sodiumUsed)}, ` +
       `${describeUsed("albumin", v.albumin, albuminUsed)}, ${sexText} ` +
       `(floors 1.0; creatinine ≤ ${MELD3_CREATININE_CAP.toFixed(1)} mg/dL; sodium ${MELD_SODIUM_BOUNDS.join("–")}; albumin ${MELD3_ALBUMIN_BOUNDS.join("–")} g/dL); ` +
-      `1.33·F + 4.56·ln(bili) + 0.82·(137 − Na) − 0.24·(137 − Na)·ln(bili) + 9.09·ln(INR) + 11.14·ln(Cr) + ` +
-      `1.85·(3.5 − Alb) − 1.83·(3.5 − Alb)·ln(Cr) + 6 = ${round4(raw)} → ${score}.`,
+      `${MELD3_SEX_TERM}·F + 4.56·ln(bili) + 0.82·(${naMax} − Na) − 0.24·(${naMax} − Na)·ln(bili) + 9.09·ln(INR) + ` +
+      `11.14·ln(Cr) + 1.85·(${albMax} − Alb) − 1.83·(${albMax} − Alb)·ln(Cr) + 6 = ${round4(raw)} → ${score}.`,
     citation: CITATION,
     ...(assumptions.length > 0 ? { assumptions } : {}),
   };
