@@ -4,20 +4,30 @@
  */
 import { parseCase } from "./case/parse-case.js";
 import type { ParsedCase } from "./case/types.js";
+import { afpModel } from "./criteria/afp-model.js";
 import { downstagingOutcome } from "./criteria/downstaging-outcome.js";
+import { metroticket2 } from "./criteria/metroticket2.js";
 import { milan } from "./criteria/milan.js";
 import { sixAndTwelve } from "./criteria/six-and-twelve.js";
 import { ucsf } from "./criteria/ucsf.js";
+import { unosDownstaging } from "./criteria/unos-downstaging.js";
 import { upToSeven } from "./criteria/up-to-seven.js";
 import { bsa } from "./dosing/bsa.js";
+import { chemoDoses } from "./dosing/chemo.js";
+import { y90Dosimetry } from "./dosing/y90.js";
+import { eligibility } from "./eligibility/index.js";
 import type { FieldError } from "./result.js";
+import { abcr } from "./scores/abcr.js";
 import { albi } from "./scores/albi.js";
 import { art } from "./scores/art.js";
 import { childPugh } from "./scores/child-pugh.js";
 import { ecog } from "./scores/ecog.js";
+import { hap } from "./scores/hap.js";
 import { meld } from "./scores/meld.js";
 import { meldNa } from "./scores/meld-na.js";
 import { meld3 } from "./scores/meld3.js";
+import { mhap2 } from "./scores/mhap2.js";
+import { state } from "./scores/state.js";
 import { taceRefractoriness } from "./scores/tace-refractoriness.js";
 import { ajcc8 } from "./staging/ajcc8.js";
 import { bclc } from "./staging/bclc.js";
@@ -34,6 +44,7 @@ export const NOTICE =
 export function assessParsed(c: ParsedCase) {
   const cp = childPugh(c);
   const tumourBurden = { milan: milan(c), ucsf: ucsf(c), upToSeven: upToSeven(c) };
+  const dosimetry = y90Dosimetry(c);
   return {
     childPugh: cp,
     albi: albi(c),
@@ -50,6 +61,16 @@ export function assessParsed(c: ParsedCase) {
     art: art(c),
     taceRefractoriness: taceRefractoriness(c),
     downstagingOutcome: downstagingOutcome(c),
+    unosDownstaging: unosDownstaging(c, { milan: tumourBurden.milan }),
+    metroticket2: metroticket2(c),
+    afpModel: afpModel(c),
+    hap: hap(c),
+    mhap2: mhap2(c),
+    abcr: abcr(c),
+    state: state(c, { upToSeven: tumourBurden.upToSeven }),
+    eligibility: eligibility(c, { childPugh: cp, dosimetry }),
+    y90Dosimetry: dosimetry,
+    doses: chemoDoses(c),
   };
 }
 

@@ -1,0 +1,258 @@
+/**
+ * Eligibility for radioembolization (TARE/SIRT) with Y-90 resin (`tareResin`) and glass
+ * (`tareGlass`) microspheres, staging-treatment.md §4.3 (EANM 2022; CIRSE/EANM table; IFUs).
+ *
+ * Contraindicated: uncorrectable extrahepatic (gastrointestinal) deposition on Tc-99m-MAA;
+ * predicted lung dose > 30 Gy in one session or > 50 Gy cumulative; resin with LSF > 20 %;
+ * clinical liver failure (moderate-severe ascites, jaundice, hepatic encephalopathy) or
+ * Child-Pugh C; expected survival < 3 months; pregnancy.
+ * Relative: Child-Pugh > B7; bilirubin > 2 mg/dL (segmental treatment only); leukocytes
+ * < 2×10⁹/L; platelets < 50×10⁹/L; INR > 1.5; GFR < 35 mL/min; biliary abnormalities; tumour
+ * > 50 % of the liver; prior liver radiotherapy; resin LSF 10–20 % (activity reduced).
+ * Main portal vein thrombosis is not a contraindication in HCC (note).
+ * Disseminated extrahepatic disease is not applied automatically (CIRSE handbook; note).
+ *
+ * [DECISION] No profile difference is documented for TARE: the same rules apply under intl and cn.
+ * [DECISION] Glass needs the predicted lung dose (y90Dosimetry.glass) to decide, as it has no
+ * LSF cap; resin is decided by the LSF bands and, when the dosimetry is computable, the lung dose
+ * too (reference vignette G-glass-no-activity).
+ * [DECISION] "Clinical liver failure" is read as moderate-severe ascites, any hepatic
+ * encephalopathy, or clinical jaundice (`decompensation.jaundice`).
+ */
+import type { ParsedCase } from "../case/types.js";
+import type { Y90Dosimetry } from "../dosing/y90.js";
+import { y90Dosimetry } from "../dosing/y90.js";
+import type { SourceId } from "../evidence/index.js";
+import type { ChildPughResult } from "../scores/child-pugh.js";
+import {
+  bothProfiles,
+  type Check,
+  childPughCCheck,
+  contraindicationFlags,
+  evaluate,
+  flagCheck,
+  labCheck,
+  lifeExpectancyCheck,
+  type ProfilePair,
+  reason,
+} from "./common.js";
+
+export type TareModality = "tareResin" | "tareGlass";
+
+const EANM: readonly SourceId[] = ["eanm2022Re", "cirseReTable"];
+const RESIN: readonly SourceId[] = ["sirSpheresIfu", "grosser2015Lsf"];
+const GLASS: readonly SourceId[] = ["therasphereIfu"];
+
+export const TARE_BILIRUBIN_MG_DL = 2.0;
+export const TARE_WBC_MIN = 2.0;
+export const TARE_PLATELETS_MIN = 50;
+export const TARE_INR_MAX = 1.5;
+export const TARE_GFR_MIN = 35;
+export const TARE_TUMOR_PERCENT_MAX = 50;
+export const RESIN_LSF_MAX_PERCENT = 20;
+export const RESIN_LSF_REDUCTION_PERCENT = 10;
+
+const deposition: Check = {
+  id: "tare.extrahepaticDeposition",
+  run: (ctx) =>
+    ctx.need(ctx.c.y90.extrahepaticDepositionUncorrectable, "y90.extrahepaticDepositionUncorrectable")
+      ? reason(
+          "tare.extrahepaticDeposition",
+          "absolute",
+          "uncorrectable extrahepatic (gastrointestinal) deposition on Tc-99m-MAA",
+          EANM,
+        )
+      : undefined,
+};
+
+function lungCheck(modality: TareModality, dosimetry: Y90Dosimetry): Check {
+  return {
+    id: "tare.lung",
+    run: (ctx) => {
+      const lsf = ctx.need(ctx.c.y90.lungShuntFractionPercent, "y90.lungShuntFractionPercent");
+      const out = [];
+      if (modality === "tareResin") {
+        if (lsf > RESIN_LSF_MAX_PERCENT) {
+          return reason(
+            "tare.resinLsf",
+            "absolute",
+            `lung shunt fraction ${lsf} % (> 20 %: resin, do not treat)`,
+            RESIN,
+          );
+        }
+        if (lsf >= RESIN_LSF_REDUCTION_PERCENT) {
+          out.push(
+            reason(
+              "tare.resinLsf",
+              "relative",
+              `lung shunt fraction ${lsf} % (10–20 %: resin activity reduced by ${lsf <= 15 ? "20" : "40"} %)`,
+              RESIN,
+            ),
+          );
+        }
+      }
+      const d = modality === "tareResin" ? dosimetry.resin : dosimetry.glass;
+      if (d.status === "ok" && d.lungDoseGy !== undefined && d.cumulativeLungDoseGy !== undefined) {
+        if (!d.lungDoseWithinLimits) {
+          out.push(
+            reason(
+              "tare.lungDose",
+              "absolute",
+              `predicted lung dose ${d.lungDoseGy} Gy (limit 30 Gy per session), cumulative ${d.cumulativeLungDoseGy} Gy (limit 50 Gy)`,
+              [...EANM, ...(modality === "tareResin" ? RESIN : GLASS)],
+            ),
+          );
+        }
+      } else if (modality === "tareGlass") {
+        if (d.status === "invalid") ctx.invalid(d.errors);
+        if (out.length === 0)
+          ctx.missing(...(d.status === "indeterminate" ? d.missing : ["y90.plannedActivityGBq"]));
+      } else {
+        out.push(
+          reason(
+            "tare.lungDose",
+            "note",
+            "predicted lung dose not computed (no activity plan yet); the resin LSF band bounds lung exposure — recheck 30 Gy / 50 Gy once the activity is planned",
+            RESIN,
+          ),
+        );
+      }
+      return out;
+    },
+  };
+}
+
+const liverFailure: Check = {
+  id: "tare.liverFailure",
+  run: (ctx) => {
+    const out = [];
+    const cp = ctx.childPugh();
+    if (cp.class === "B" && (cp.score === undefined || cp.score > 7)) {
+      if (cp.score === undefined) ctx.missing("childPughPoints");
+      out.push(reason("tare.childPugh", "relative", `${cp.basis}: Child-Pugh > B7`, EANM));
+    }
+    const signs: string[] = [];
+    if (ctx.need(ctx.c.ascites, "ascites") === "moderate-severe") signs.push("moderate-severe ascites");
+    if (ctx.need(ctx.c.encephalopathy, "encephalopathy") !== "none") signs.push("hepatic encephalopathy");
+    if (ctx.optional(ctx.c.decompensation.jaundice, "decompensation.jaundice") === true)
+      signs.push("jaundice");
+    if (signs.length > 0) {
+      out.push(reason("tare.liverFailure", "absolute", `clinical liver failure (${signs.join(", ")})`, EANM));
+    }
+    return out;
+  },
+};
+
+const tumourShare: Check = {
+  id: "tare.tumorVolume",
+  run: (ctx) => {
+    const pct = ctx.optional(ctx.c.tumorLiverVolumePercent, "tumorLiverVolumePercent");
+    return pct !== undefined && pct > TARE_TUMOR_PERCENT_MAX
+      ? reason("tare.tumorVolume", "relative", `tumour ${pct} % of liver (> 50 %)`, EANM)
+      : undefined;
+  },
+};
+
+const gfr: Check = {
+  id: "tare.gfr",
+  run: (ctx) => {
+    const v = ctx.optionalLab("creatinineClearance");
+    return v !== undefined && v < TARE_GFR_MIN
+      ? reason("tare.gfr", "relative", `creatinine clearance ${v} mL/min (< 35)`, EANM)
+      : undefined;
+  },
+};
+
+const notes: Check = {
+  id: "tare.notes",
+  run: (ctx) => {
+    const out = [];
+    const vp = ctx.c.vascularInvasion.portalVein;
+    if (vp.state === "present" && vp.value === "Vp4") {
+      out.push(
+        reason(
+          "tare.vp4",
+          "note",
+          "main portal vein thrombosis is not a contraindication to TARE in HCC (contrast with TACE)",
+          EANM,
+        ),
+      );
+    }
+    if (ctx.c.extrahepaticSpread.state === "present" && ctx.c.extrahepaticSpread.value) {
+      out.push(
+        reason(
+          "tare.extrahepaticSpread",
+          "note",
+          "extrahepatic spread: disseminated disease is a contraindication in the CIRSE handbook — judge its extent (not applied automatically)",
+          EANM,
+        ),
+      );
+    }
+    return out;
+  },
+};
+
+function checks(modality: TareModality, dosimetry: Y90Dosimetry): Check[] {
+  return [
+    deposition,
+    lungCheck(modality, dosimetry),
+    childPughCCheck("tare.childPughC", EANM),
+    liverFailure,
+    labCheck(
+      "tare.bilirubin",
+      "bilirubin",
+      ">",
+      TARE_BILIRUBIN_MG_DL,
+      "mg/dL",
+      "bilirubin (segmental treatment only)",
+      "relative",
+      EANM,
+    ),
+    labCheck("tare.wbc", "wbc", "<", TARE_WBC_MIN, "×10⁹/L", "leukocytes", "relative", EANM),
+    labCheck("tare.platelets", "platelets", "<", TARE_PLATELETS_MIN, "×10⁹/L", "platelets", "relative", EANM),
+    labCheck("tare.inr", "inr", ">", TARE_INR_MAX, "", "INR", "relative", EANM),
+    gfr,
+    tumourShare,
+    lifeExpectancyCheck("tare.lifeExpectancy", EANM),
+    ...contraindicationFlags("tare", [
+      { key: "pregnancy", level: "absolute", text: "pregnancy", sources: EANM },
+      { key: "priorLiverRadiotherapy", level: "relative", text: "prior liver radiotherapy", sources: EANM },
+    ]),
+    flagCheck(
+      "tare.biliary",
+      "biliary.stentOrIncompetentPapilla",
+      (c) => c.biliary.stentOrIncompetentPapilla,
+      "relative",
+      "biliary stent or incompetent papilla",
+      EANM,
+    ),
+    flagCheck(
+      "tare.biliary",
+      "biliary.bilioentericAnastomosis",
+      (c) => c.biliary.bilioentericAnastomosis,
+      "relative",
+      "bilioenteric anastomosis",
+      EANM,
+    ),
+    notes,
+  ];
+}
+
+export function tareEligibility(
+  c: ParsedCase,
+  modality: TareModality,
+  deps: { childPugh?: ChildPughResult; dosimetry?: Y90Dosimetry } = {},
+): ProfilePair {
+  const list = checks(modality, deps.dosimetry ?? y90Dosimetry(c));
+  return bothProfiles((profile) =>
+    evaluate(c, {
+      modality,
+      label:
+        modality === "tareResin" ? "TARE with Y-90 resin microspheres" : "TARE with Y-90 glass microspheres",
+      profile,
+      checks: list,
+      baseSources: [...EANM, ...(modality === "tareResin" ? RESIN : GLASS)],
+      childPugh: deps.childPugh,
+    }),
+  );
+}
