@@ -773,7 +773,12 @@ export function bclc(c: ParsedCase, deps: BclcDeps): BclcResult {
   }
   const liverWhy = liver.state === "preserved" ? liver.why : "";
   if (cTriggers.length > 0) {
-    return result("C", `${cTriggers.join(", ")}; ${liverWhy}`, noTsm(systemicOptions(ctx)), "preserved");
+    return result(
+      "C",
+      `${cTriggers.join(", ")}; ${psText}; ${liverWhy}`,
+      noTsm(systemicOptions(ctx)),
+      "preserved",
+    );
   }
   if (cMissing.length > 0) return indeterminate(BCLC_RULE, CITATION, cMissing);
   if (bs.stage === undefined) return indeterminate(BCLC_RULE, CITATION, [bs.missing]); // unreachable
