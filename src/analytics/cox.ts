@@ -179,8 +179,6 @@ export function coxPh(
   for (let iter = 1; iter <= maxIter; iter++) {
     iterations = iter;
     current = work.evaluate(newBeta);
-    const singular = singularColumns(current.imat, p, toler);
-    if (singular.length > 0) return collinear(design.terms, singular);
     if (Math.abs(1 - oldLoglik / current.loglik) <= eps && !halving) {
       converged = true;
       break;
@@ -192,16 +190,18 @@ export function coxPh(
     } else {
       halving = false;
       oldLoglik = current.loglik;
-      const step = new CholeskyDecomposition(symmetric(current.imat, p)).solve(
-        Matrix.columnVector(Array.from(current.u)),
-      );
+      const step = newtonStep(current, p, toler);
       beta = newBeta;
       newBeta = new Float64Array(p);
-      for (let j = 0; j < p; j++) newBeta[j] = (beta[j] as number) + step.get(j, 0);
+      for (let j = 0; j < p; j++) newBeta[j] = (beta[j] as number) + (step[j] as number);
     }
   }
   const warnings: string[] = [];
   if (!converged) warnings.push(`did not converge in ${maxIter} iterations`);
+
+  // A column still singular at the end is what coxph reports as NA (with a warning).
+  const singularAtEnd = singularColumns(current.imat, p, toler);
+  if (singularAtEnd.length > 0) return collinear(design.terms, singularAtEnd, true);
 
   // Back to the original scale.
   const info = symmetric(current.imat, p);
@@ -269,8 +269,35 @@ export function coxPh(
   };
 }
 
-function collinear(terms: readonly string[], singular: readonly number[]): CoxResult {
+/**
+ * Newton step I⁻¹u as R's cholesky2/chsolve2 take it: a column whose pivot is below the
+ * tolerance gets no step this iteration (step halving may bring it back later), the others
+ * are solved on the remaining principal submatrix (ml-matrix Cholesky).
+ */
+function newtonStep(e: Evaluation, p: number, toler: number): Float64Array {
+  const skip = new Set(singularColumns(e.imat, p, toler));
+  const keep = Array.from({ length: p }, (_, i) => i).filter((i) => !skip.has(i));
+  const step = new Float64Array(p);
+  if (keep.length === 0) return step;
+  const full = symmetric(e.imat, p);
+  const sub = full.selection(keep, keep);
+  const solved = new CholeskyDecomposition(sub).solve(Matrix.columnVector(keep.map((i) => e.u[i] as number)));
+  keep.forEach((i, k) => {
+    step[i] = solved.get(k, 0);
+  });
+  return step;
+}
+
+function collinear(terms: readonly string[], singular: readonly number[], atEnd = false): CoxResult {
   const names = singular.map((j) => terms[j] as string);
+  if (atEnd) {
+    return {
+      status: "invalid",
+      code: "collinear",
+      terms: names,
+      message: `the information for ${names.join(", ")} vanished at the fitted coefficients (collinear, or a coefficient tending to infinity); R's coxph would report NA: remove or recode ${names.length === 1 ? "it" : "them"}`,
+    };
+  }
   return {
     status: "invalid",
     code: "collinear",

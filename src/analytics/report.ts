@@ -196,14 +196,20 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
       }
       const result = coxPh(cTime, cStatus, design, { ties, confLevel });
       if (result.status !== "ok") return { ...result, nDroppedMissing };
-      const zph = coxZph(
-        cTime,
-        cStatus,
-        design.columns,
-        result.linearPredictors,
-        ties === "efron",
-        design.assign,
-      );
+      let zph: ZphResult | null = null;
+      try {
+        zph = coxZph(
+          cTime,
+          cStatus,
+          design.columns,
+          result.linearPredictors,
+          ties === "efron",
+          design.assign,
+        );
+      } catch {
+        // The augmented information can be singular on tiny data; the fit itself stands.
+        zph = null;
+      }
       return { ...result, nDroppedMissing, zph };
     };
     cox = { formula, efron: fitWith("efron"), breslow: fitWith("breslow") };
