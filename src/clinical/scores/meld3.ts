@@ -39,6 +39,8 @@ import {
   describeUsed,
   dialysisInput,
   floorLab,
+  MELD_LAB_FLOOR,
+  MELD_SCORE_BOUNDS,
   MELD_SODIUM_BOUNDS,
   meldNeeds,
 } from "./meld.js";
@@ -180,11 +182,11 @@ export function meld3(c: ParsedCase): Meld3Result {
     albuminUsed,
     dialysisApplied: v.dialysis,
     reason:
-      `MELD 3.0 ${score} (allocation ${allocationScore}, range 6–40): ` +
+      `MELD 3.0 ${score} (allocation ${allocationScore}, range ${MELD_SCORE_BOUNDS.join("–")}): ` +
       `${describeMeldInputs(v, { bilirubinUsed, creatinineUsed, inrUsed })}, ` +
       `${describeUsed("sodium", v.sodium, sodiumUsed)}, ` +
       `${describeUsed("albumin", v.albumin, albuminUsed)}, ${sexText} ` +
-      `(floors 1.0; creatinine ≤ ${MELD3_CREATININE_CAP.toFixed(1)} mg/dL; sodium ${MELD_SODIUM_BOUNDS.join("–")}; albumin ${MELD3_ALBUMIN_BOUNDS.join("–")} g/dL); ` +
+      `(floors ${MELD_LAB_FLOOR.toFixed(1)}; creatinine ≤ ${MELD3_CREATININE_CAP.toFixed(1)} mg/dL; sodium ${MELD_SODIUM_BOUNDS.join("–")}; albumin ${MELD3_ALBUMIN_BOUNDS.join("–")} g/dL); ` +
       `${MELD3_SEX_TERM}·F + 4.56·ln(bili) + 0.82·(${naMax} − Na) − 0.24·(${naMax} − Na)·ln(bili) + 9.09·ln(INR) + ` +
       `11.14·ln(Cr) + 1.85·(${albMax} − Alb) − 1.83·(${albMax} − Alb)·ln(Cr) + 6 = ${round4(raw)} → ${score}.`,
     citation: CITATION,
