@@ -4,6 +4,9 @@
  * scans and a TACE-failure signal. Pure: no I/O, no clock.
  */
 import { cite } from "../evidence/index.js";
+import { factHepChange, qlqC30Change } from "../qol/change.js";
+import { type EortcScores, type ScaleScore, scoreQlqC30, scoreQlqHcc18 } from "../qol/eortc.js";
+import { type FactHepScores, scoreFactHep } from "../qol/fact-hep.js";
 import { bestOverallResponse, type Progression, progression } from "./best-response.js";
 import { type Course, type CourseError, type Criterion, parseCourse, type Treatment } from "./course.js";
 import { MRECIST } from "./mrecist.js";
@@ -52,6 +55,53 @@ export interface TaceFailureSignal {
   };
 }
 
+/** Quality-of-life scores at one scan, and their change since the previous questionnaire. */
+export interface QolPoint {
+  readonly date: string;
+  readonly qlqC30: EortcScores | null;
+  readonly qlqHcc18: readonly ScaleScore[] | null;
+  readonly factHep: FactHepScores | null;
+  readonly changeFromPrevious: {
+    readonly since: string;
+    readonly qlqC30: ReturnType<typeof qlqC30Change> | null;
+    readonly qlqHcc18: ReturnType<typeof eortcChangeOf> | null;
+    readonly factHep: ReturnType<typeof factHepChange> | null;
+  } | null;
+}
+
+function eortcChangeOf(a: readonly ScaleScore[], b: readonly ScaleScore[]) {
+  return qlqC30Change({ scales: a, summaryScore: null }, { scales: b, summaryScore: null }).scales;
+}
+
+function qolTimeline(course: Course): QolPoint[] {
+  const points: QolPoint[] = [];
+  for (const tp of course.timepoints) {
+    if (!tp.qol) continue;
+    const e = tp.qol.eortc;
+    const hasC30 = e !== undefined && [...e.keys()].some((k) => k <= 30);
+    const hasHcc = e !== undefined && [...e.keys()].some((k) => k > 30);
+    const qlqC30 = e && hasC30 ? scoreQlqC30(e) : null;
+    const qlqHcc18 = e && hasHcc ? scoreQlqHcc18(e) : null;
+    const factHep = tp.qol.factHep ? scoreFactHep(tp.qol.factHep) : null;
+    const prev = points[points.length - 1];
+    points.push({
+      date: tp.date,
+      qlqC30,
+      qlqHcc18,
+      factHep,
+      changeFromPrevious: prev
+        ? {
+            since: prev.date,
+            qlqC30: prev.qlqC30 && qlqC30 ? qlqC30Change(prev.qlqC30, qlqC30) : null,
+            qlqHcc18: prev.qlqHcc18 && qlqHcc18 ? eortcChangeOf(prev.qlqHcc18, qlqHcc18) : null,
+            factHep: prev.factHep && factHep ? factHepChange(prev.factHep, factHep) : null,
+          }
+        : null,
+    });
+  }
+  return points;
+}
+
 export type CourseAssessment =
   | {
       readonly id?: string;
@@ -69,6 +119,8 @@ export type CourseAssessment =
       readonly progression: Readonly<Record<Criterion, Progression>>;
       readonly confirmationRequired: boolean;
       readonly taceFailure: TaceFailureSignal;
+      /** Present when questionnaires were given at some scans. */
+      readonly qol?: readonly QolPoint[];
     }
   | { readonly id?: string; readonly status: "invalid"; readonly errors: readonly CourseError[] };
 
@@ -123,6 +175,7 @@ export function assessCourse(input: unknown): CourseAssessment {
   const recist11 = evaluateCriterion(course, RULES.recist11);
   const mrecist = evaluateCriterion(course, RULES.mrecist);
   const base = course.timepoints[0] as Course["timepoints"][number];
+  const qol = qolTimeline(course);
   const timepoints = course.timepoints.slice(1).map((tp, k): TimePointOut => {
     const prevDay = (course.timepoints[k] as { day: number }).day;
     return {
@@ -149,5 +202,6 @@ export function assessCourse(input: unknown): CourseAssessment {
     progression: { recist11: progression(course, recist11), mrecist: progression(course, mrecist) },
     confirmationRequired: course.options.confirmationRequired,
     taceFailure: taceFailure(course, mrecist),
+    ...(qol.length > 0 ? { qol } : {}),
   };
 }

@@ -8,6 +8,9 @@
  * Pure: no I/O, no clock.
  */
 
+import { type Answers, readEortcAnswers } from "../qol/eortc.js";
+import { type FactItems, readFactItems } from "../qol/fact-hep.js";
+
 export const CRITERIA = ["recist11", "mrecist"] as const;
 export type Criterion = (typeof CRITERIA)[number];
 
@@ -117,6 +120,15 @@ export interface TimePoint {
   /** Observations by baseline lesion id; a lesion not listed was not evaluated. */
   readonly observations: ReadonlyMap<string, Observation>;
   readonly newLesions: readonly NewLesionRecord[];
+  /** Quality-of-life questionnaires answered at this scan (response-followup.md §5). */
+  readonly qol?: QolAnswers;
+}
+
+export interface QolAnswers {
+  /** EORTC QLQ-C30 items 1–30 and QLQ-HCC18 items 31–48. */
+  readonly eortc?: Answers;
+  /** FACT-Hep item scores per subscale (after reversal of negatively worded items). */
+  readonly factHep?: FactItems;
 }
 
 export interface Treatment {
@@ -569,6 +581,26 @@ function readTreatments(raw: unknown, c: Collector): Treatment[] {
   return out;
 }
 
+function readQol(raw: unknown, path: string, date: string, c: Collector): QolAnswers | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) {
+    c.add("SCHEMA_ERROR", path, `qol at ${date} must be an object {eortc, factHep}`);
+    return undefined;
+  }
+  const out: { eortc?: Answers; factHep?: FactItems } = {};
+  if (raw.eortc !== undefined && raw.eortc !== null) {
+    const r = readEortcAnswers(raw.eortc, `${path}.eortc`);
+    if (r.ok) out.eortc = r.answers;
+    else for (const e of r.errors) c.add(e.code, e.path, `${date}: ${e.message}`);
+  }
+  if (raw.factHep !== undefined && raw.factHep !== null) {
+    const r = readFactItems(raw.factHep, `${path}.factHep`);
+    if (r.ok) out.factHep = r.items;
+    else for (const e of r.errors) c.add(e.code, e.path, `${date}: ${e.message}`);
+  }
+  return out;
+}
+
 /** Parses and validates a course; every error is returned, in input order. */
 export function parseCourse(input: unknown): CourseParse {
   const c = new Collector();
@@ -768,6 +800,7 @@ export function parseCourse(input: unknown): CourseParse {
         });
       }
     }
+    const qol = readQol(tp.qol, `timepoints.${i}.qol`, date, c);
     const modality = typeof tp.modality === "string" ? tp.modality : undefined;
     const phase = typeof tp.phase === "string" ? tp.phase : undefined;
     timepoints.push({
@@ -777,6 +810,7 @@ export function parseCourse(input: unknown): CourseParse {
       ...(phase !== undefined ? { phase } : {}),
       observations,
       newLesions,
+      ...(qol !== undefined ? { qol } : {}),
     });
   });
 

@@ -356,3 +356,20 @@ describe("properties (fast-check)", () => {
     );
   });
 });
+
+describe("quality of life along the course (§5)", () => {
+  it("scores the questionnaires at each scan and their change since the previous one", () => {
+    const c30 = (v: number, g: number) =>
+      Object.fromEntries(Array.from({ length: 30 }, (_, i) => [i + 1, i >= 28 ? g : v]));
+    const course = liver([40, 40], [40, 20]);
+    const tps = course.timepoints as Record<string, unknown>[];
+    (tps[0] as Record<string, unknown>).qol = { eortc: c30(2, 4) };
+    (tps[1] as Record<string, unknown>).qol = { eortc: c30(1, 6) };
+    const a = ok(course);
+    expect(a.qol).toHaveLength(2);
+    const ch = a.qol?.[1]?.changeFromPrevious?.qlqC30?.scales.find((x) => x.code === "QL2");
+    expect(ch).toMatchObject({ from: 50, to: 83.3333, size: "large", direction: "improved" });
+    const bad = assessCourse({ ...course, timepoints: [{ ...tps[0], qol: { eortc: { 1: 9 } } }] });
+    expect(bad.status === "invalid" && bad.errors[0]?.message).toContain("2024-01-01: item 1");
+  });
+});
