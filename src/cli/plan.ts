@@ -1,0 +1,139 @@
+/**
+ * `hepatica plan FILE|-` — the treatment plan for one case as a readable report; `--json` the
+ * plan as JSON; `--ndjson` one case per stdin line → one plan per line, streaming (a line that is
+ * not JSON gives `status: "invalid"` and the batch goes on). Decision support for clinicians.
+ */
+import { parseArgs } from "node:util";
+import type { EligibilityResult } from "../clinical/eligibility/index.js";
+import { MODALITIES } from "../clinical/eligibility/index.js";
+import { type GuidelinePlan, plan, type TreatmentPlan } from "../clinical/plan.js";
+import { parseJson, readText } from "./input.js";
+import { type Command, EXIT, UsageError } from "./io.js";
+import { streamNdjson } from "./ndjson.js";
+
+export const PLAN_HELP = `Usage:
+  hepatica plan FILE|-            readable treatment plan for one case (case-format.md)
+  hepatica plan FILE|- --json     the plan as JSON (with the full assessment)
+  hepatica plan --ndjson          one case per stdin line → one plan per line (without the assessment)
+
+The plan lists the BCLC 2022 options (judged under the international eligibility profile) and
+the CNLC options (judged under the Chinese profile), each with its eligibility verdict and
+reasons; combinations worth discussing at tumour board (TACE + systemic per LAUNCH / EMERALD-1,
+HAIC + systemic); downstaging and conversion potential; and what is missing to decide.
+Decision support for clinicians: the treating physician and the tumour board decide.
+Exit codes: 0 ok; 1 invalid input; 2 usage error.
+`;
+
+function args(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        ndjson: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+const MODALITY_LABEL: Readonly<Record<(typeof MODALITIES)[number], string>> = {
+  ctace: "cTACE",
+  debtace: "DEB-TACE",
+  tae: "bland TAE",
+  haic: "HAIC (FOLFOX)",
+  tareResin: "TARE resin",
+  tareGlass: "TARE glass",
+  thermalAblation: "thermal ablation",
+  cryoablation: "cryoablation",
+};
+
+function verdict(r: EligibilityResult): string {
+  if (r.status === "ok") return r.verdict;
+  if (r.status === "indeterminate") return `indeterminate (missing ${r.missing.join(", ")})`;
+  return "invalid input";
+}
+
+function guideline(g: GuidelinePlan): string[] {
+  const lines = [`${g.guideline} — stage ${g.stage ?? g.status} (eligibility profile: ${g.profile})`];
+  if (g.options.length === 0) lines.push(`  ${g.note}`);
+  for (const o of g.options) {
+    lines.push(`  ${o.rank}. ${o.code} [${o.role}] — ${o.verdict}`);
+    for (const m of o.modalities) {
+      const why = m.reasons.length > 0 ? `: ${m.reasons.join("; ")}` : "";
+      const miss = m.missing.length > 0 ? ` (missing ${m.missing.join(", ")})` : "";
+      lines.push(`       ${m.modality}: ${m.verdict}${why}${miss}`);
+    }
+  }
+  if (g.options.length > 0) lines.push(`  ${g.note}`);
+  return lines;
+}
+
+/** The readable report of a plan. */
+export function formatPlan(p: TreatmentPlan): string {
+  const a = p.assessment;
+  const lines: string[] = [];
+  lines.push(`Hepatica treatment plan${p.id ? ` — ${p.id}` : ""}   (rules ${p.rulesVersion})`);
+  lines.push(p.notice);
+  if (p.status === "invalid") {
+    lines.push("", "INVALID INPUT (results that depend on these fields are not computed):");
+    for (const e of p.errors ?? []) lines.push(`  ✗ ${e.path || "(case)"}: ${e.message}`);
+  }
+  lines.push("", "OPTIONS BY GUIDELINE", ...guideline(p.bclc), "", ...guideline(p.cnlc));
+  lines.push("", "ELIGIBILITY (intl | cn)");
+  for (const m of MODALITIES) {
+    const pair = a.eligibility[m];
+    const diff = pair.intl.profileDifference ? "   ← profiles differ" : "";
+    lines.push(`  ${MODALITY_LABEL[m].padEnd(17)} ${verdict(pair.intl)} | ${verdict(pair.cn)}${diff}`);
+  }
+  lines.push("", "COMBINATIONS FOR TUMOUR BOARD");
+  for (const c of p.combinations)
+    lines.push(`  • ${c.title}: ${c.status}`, `      ${c.why}`, `      ${c.evidence}`);
+  lines.push("", "DOWNSTAGING / CONVERSION");
+  for (const c of p.downstaging) lines.push(`  • ${c.title}: ${c.status}`, `      ${c.why}`);
+  lines.push("", "TACE AND TRANSPLANT SCORES");
+  for (const [k, v] of Object.entries(p.scores)) lines.push(`  ${k}: ${v}`);
+  lines.push("", "DOSES AND DOSIMETRY");
+  lines.push(`  chemotherapy: ${a.doses.status === "ok" ? a.doses.reason : a.doses.reason}`);
+  for (const dev of ["resin", "glass"] as const) {
+    const d = a.y90Dosimetry[dev];
+    lines.push(`  Y-90 ${dev}: ${d.reason}`);
+    if (d.status === "ok" && d.assumptions.length > 0)
+      lines.push(`      assumptions: ${d.assumptions.join("; ")}`);
+  }
+  lines.push("", "MISSING TO DECIDE");
+  lines.push(
+    p.missingToDecide.length > 0 ? `  ${p.missingToDecide.join(", ")}` : "  nothing for the options listed",
+  );
+  lines.push("", "Sources are given per result in --json (citation). Suggestions, not a decision.");
+  return `${lines.join("\n")}\n`;
+}
+
+export const planCommand: Command = async (argv, io) => {
+  const { values, positionals } = args(argv);
+  if (values.help) {
+    io.stdout.write(PLAN_HELP);
+    return EXIT.ok;
+  }
+  if (values.ndjson) {
+    if (positionals.length > 0 && positionals[0] !== "-") throw new UsageError("--ndjson reads stdin");
+    await streamNdjson(io.stdin, io.stdout, (c) => {
+      const { assessment: _omit, ...rest } = plan(c);
+      return rest;
+    });
+    return EXIT.ok;
+  }
+  if (positionals.length !== 1) throw new UsageError("give one FILE, or - for stdin");
+  const file = positionals[0] as string;
+  const json = parseJson(await readText(file, io.stdin), file === "-" ? "stdin" : file);
+  if (!json.ok) {
+    io.stderr.write(`${json.message}\n`);
+    return EXIT.invalidInput;
+  }
+  const p = plan(json.value);
+  io.stdout.write(values.json ? `${JSON.stringify(p, null, 2)}\n` : formatPlan(p));
+  return p.status === "invalid" ? EXIT.invalidInput : EXIT.ok;
+};
