@@ -40,6 +40,8 @@ export interface SurvivalRequest {
   /** 0 censored, 1 event, null missing. */
   readonly status: readonly (0 | 1 | null)[];
   readonly group?: Variable;
+  /** Stratify the log-rank test (R: `survdiff(Surv ~ group + strata(s))`); not used elsewhere. */
+  readonly strata?: Variable;
   readonly covariates: readonly Variable[];
   /** Put the group into the Cox model as a factor (default true). */
   readonly groupInCox?: boolean;
@@ -58,6 +60,7 @@ export interface SurvivalReport {
   readonly options: {
     readonly covariates: readonly string[];
     readonly groupInCox: boolean;
+    readonly logrankStrata: string | null;
     readonly confLevel: number;
     readonly kmConfType: ConfType;
   };
@@ -158,8 +161,10 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
   let logrank: LogRankResult | null = null;
   if (req.group) {
     const g = req.group;
+    const st = req.strata;
     const rows = used.filter((i) => g.values[i] !== null);
     withGroup = rows.length;
+    const lrRows = st ? rows.filter((i) => st.values[i] !== null) : rows;
     groupLevels = factorLevels(rows.map((i) => g.values[i] as Cell));
     const index = new Map(groupLevels.map((l, k) => [l, k]));
     const gIndex = Uint32Array.from(rows, (i) => index.get(String(g.values[i])) as number);
@@ -175,7 +180,21 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
       km.byGroup[level] = curve;
       median.byGroup[level] = medianSurvival(curve);
     });
-    if (groupLevels.length >= 2) logrank = logRank(gTime, gStatus, gIndex, groupLevels);
+    if (groupLevels.length >= 2) {
+      if (st) {
+        const strataLevels = factorLevels(lrRows.map((i) => st.values[i] as Cell));
+        const sIndex = new Map(strataLevels.map((l, k) => [l, k]));
+        logrank = logRank(
+          Float64Array.from(lrRows, (i) => req.time[i] as number),
+          Float64Array.from(lrRows, (i) => req.status[i] as number),
+          Uint32Array.from(lrRows, (i) => index.get(String(g.values[i])) as number),
+          groupLevels,
+          Uint32Array.from(lrRows, (i) => sIndex.get(String(st.values[i])) as number),
+        );
+      } else {
+        logrank = logRank(gTime, gStatus, gIndex, groupLevels);
+      }
+    }
   }
 
   const modelVars: Variable[] = [...req.covariates];
@@ -219,6 +238,7 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
     options: {
       covariates: req.covariates.map((c) => c.name),
       groupInCox,
+      logrankStrata: req.strata?.name ?? null,
       confLevel,
       kmConfType: confType,
     },

@@ -217,6 +217,28 @@ describe("hepatica survival: edge cases", () => {
     );
   });
 
+  it("--strata: stratified log-rank as survdiff(~ group + strata(celltype)) on veteran", async () => {
+    const extra = JSON.parse(readFileSync(new URL("extra.expected.json", ANALYTICS), "utf8"));
+    const { code, out } = await run([
+      "survival",
+      new URL("veteran.csv", ANALYTICS).pathname,
+      "--time",
+      "time",
+      "--status",
+      "status",
+      "--group",
+      "group",
+      "--strata",
+      "celltype",
+      "--json",
+    ]);
+    expect(code).toBe(EXIT.ok);
+    const lr = JSON.parse(out).logrank;
+    const e = extra.logrank_veteran_group_strata_celltype;
+    expect(Math.abs(lr.chisq / e.chisq - 1)).toBeLessThan(1e-9);
+    expect(Math.abs(lr.p / e.p - 1)).toBeLessThan(1e-9);
+  });
+
   it("exports the command", () => {
     expect(typeof survivalCommand).toBe("function");
   });

@@ -29,6 +29,7 @@ Options:
   --status COL           event column: 1/0, 2/1 (R's Surv: 2 = event) or TRUE/FALSE
   --group COL            compare groups (KM per group, log-rank); the group enters the Cox
                          model as a factor against its first level
+  --strata COL           stratify the log-rank test by this column
   --covariates a,b       Cox covariates (text columns become factors)
   --ties efron|breslow   tie method shown in the table output (JSON has both); default efron
   --no-group-in-cox      keep the group out of the Cox model
@@ -45,6 +46,7 @@ export interface ColumnChoice {
   readonly time: string;
   readonly status: string;
   readonly group?: string;
+  readonly strata?: string;
   readonly covariates: readonly string[];
   readonly groupInCox: boolean;
   readonly confType?: ConfType;
@@ -119,6 +121,7 @@ export function readSurvivalRequest(table: CsvTable, choice: ColumnChoice) {
   if (badTime.length > 0) throw badRows(choice.time, badTime, "time is not finite");
   const status = statusColumn(choice.status, column(table, choice.status));
   const group = choice.group ? variableColumn(choice.group, column(table, choice.group)) : undefined;
+  const strata = choice.strata ? variableColumn(choice.strata, column(table, choice.strata)) : undefined;
   const covariates = choice.covariates.map((c) => variableColumn(c, column(table, c)));
   return {
     timeName: choice.time,
@@ -126,6 +129,7 @@ export function readSurvivalRequest(table: CsvTable, choice: ColumnChoice) {
     time,
     status,
     ...(group ? { group } : {}),
+    ...(strata ? { strata } : {}),
     covariates,
     groupInCox: choice.groupInCox,
     ...(choice.confType ? { confType: choice.confType } : {}),
@@ -146,6 +150,7 @@ function parseArgs(argv: readonly string[]): Args | "help" {
   let time: string | undefined;
   let status: string | undefined;
   let group: string | undefined;
+  let strata: string | undefined;
   let covariates: string[] = [];
   let ties: "efron" | "breslow" = "efron";
   let groupInCox = true;
@@ -172,6 +177,9 @@ function parseArgs(argv: readonly string[]): Args | "help" {
         break;
       case "--group":
         group = value();
+        break;
+      case "--strata":
+        strata = value();
         break;
       case "--covariates":
         covariates = value()
@@ -223,10 +231,20 @@ function parseArgs(argv: readonly string[]): Args | "help" {
   }
   if (file === undefined) throw new UsageError("missing FILE.csv");
   if (time === undefined) throw new UsageError("missing --time COL");
+  if (strata !== undefined && group === undefined) throw new UsageError("--strata needs --group");
   if (status === undefined) throw new UsageError("missing --status COL");
   return {
     file,
-    choice: { time, status, ...(group ? { group } : {}), covariates, groupInCox, confType, confLevel },
+    choice: {
+      time,
+      status,
+      ...(group ? { group } : {}),
+      ...(strata ? { strata } : {}),
+      covariates,
+      groupInCox,
+      confType,
+      confLevel,
+    },
     ties,
     json,
     times,
@@ -380,7 +398,9 @@ export function reportText(
   if (report.logrank) {
     const lr = report.logrank;
     out.push(
-      "Log-rank test",
+      report.options.logrankStrata
+        ? `Log-rank test, stratified by ${report.options.logrankStrata}`
+        : "Log-rank test",
       table([
         ["group", "n", "observed", "expected"],
         ...lr.groups.map((g, i) => [g, String(lr.n[i]), String(lr.observed[i]), fmt(lr.expected[i])]),
