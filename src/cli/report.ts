@@ -108,13 +108,14 @@ export function formatReport(a: Assessment): string {
   const missing = new Map<string, string[]>();
   for (const [key, value] of Object.entries(a)) {
     const r = rec(value);
-    const paths =
+    const listed =
       r.status === "indeterminate"
         ? r.missing
         : r.optionsStatus === "indeterminate"
           ? r.optionsMissing
           : undefined;
-    if (!Array.isArray(paths)) continue;
+    if (!Array.isArray(listed)) continue;
+    const paths = Array.isArray(r.alsoMissing) ? [...listed, ...r.alsoMissing] : listed;
     for (const p of paths) missing.set(String(p), [...(missing.get(String(p)) ?? []), key]);
   }
   if (missing.size > 0) {

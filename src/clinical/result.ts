@@ -49,6 +49,8 @@ export type Ok<T extends object> = { readonly status: "ok" } & Explanation & T;
 export interface Indeterminate extends Explanation {
   readonly status: "indeterminate";
   readonly missing: readonly string[];
+  /** Inputs also needed once those in `missing` are known (e.g. one of two alternatives). */
+  readonly alsoMissing?: readonly string[];
 }
 
 export interface Invalid extends Explanation {

@@ -14,10 +14,11 @@
 
 import type { ChildPughClass, ParsedCase } from "../case/types.js";
 import { cite } from "../evidence/index.js";
-import { type Field, gather, invalid, need, notComputed, type RuleResult } from "../result.js";
+import { type Field, gather, indeterminate, invalid, need, notComputed, type RuleResult } from "../result.js";
 import { formatQuantity, type Quantity } from "../units/quantity.js";
 
 export const CHILD_PUGH_RULE = "childPugh";
+const COAGULATION_PATH = "labs.inr (or labs.ptProlongation)";
 const CITATION = cite("pugh1973");
 
 /** Points for a value against [low, high]: < low → 1, low..high → 2, > high → 3. */
@@ -70,12 +71,20 @@ export function childPugh(c: ParsedCase): ChildPughResult {
   const g = gather({
     bilirubin: need("labs.bilirubin", c.labs.bilirubin),
     albumin: need("labs.albumin", c.labs.albumin),
-    coagulation: need("labs.inr (or labs.ptProlongation)", coag.field),
+    coagulation: need(COAGULATION_PATH, coag.field),
     ascites: need("ascites", c.ascites),
     encephalopathy: need("encephalopathy", c.encephalopathy),
   });
   if (!g.ok) {
     if (g.status === "invalid") return invalid(CHILD_PUGH_RULE, CITATION, g.errors);
+    // The coagulation item has two alternative inputs; the public vectors (S-inv-01 vs S-cp-19)
+    // name it in `missing` only once the four single-input items are known. It is never dropped:
+    // until then it is listed in `alsoMissing`.
+    const single = g.missing.filter((p) => p !== COAGULATION_PATH);
+    if (single.length > 0 && single.length < g.missing.length) {
+      const also = `Also needed: ${COAGULATION_PATH}.`;
+      return { ...indeterminate(CHILD_PUGH_RULE, CITATION, single, also), alsoMissing: [COAGULATION_PATH] };
+    }
     return notComputed(CHILD_PUGH_RULE, CITATION, g);
   }
   const v = g.values;
