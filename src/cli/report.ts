@@ -8,6 +8,24 @@ import { stagingDisagreements } from "../clinical/staging/concordance.js";
 
 type Rec = Readonly<Record<string, unknown>>;
 
+/** The staging, liver-function and burden results this report shows; the rest has its own commands. */
+const CORE_KEYS: ReadonlySet<string> = new Set([
+  "childPugh",
+  "albi",
+  "meld",
+  "meldNa",
+  "meld3",
+  "ecog",
+  "bsa",
+  "milan",
+  "ucsf",
+  "upToSeven",
+  "sixAndTwelve",
+  "bclc",
+  "cnlc",
+  "ajcc8",
+]);
+
 const rec = (x: unknown): Rec => (typeof x === "object" && x !== null ? (x as Rec) : {});
 const str = (x: unknown): string =>
   x === undefined || x === null ? "—" : Array.isArray(x) ? x.join(", ") : String(x);
@@ -106,8 +124,13 @@ export function formatReport(a: Assessment): string {
   );
 
   const missing = new Map<string, string[]>();
+  let otherUndecided = 0;
   for (const [key, value] of Object.entries(a)) {
     const r = rec(value);
+    if (!CORE_KEYS.has(key)) {
+      if (r.status === "indeterminate") otherUndecided++;
+      continue;
+    }
     const listed =
       r.status === "indeterminate"
         ? r.missing
@@ -121,6 +144,11 @@ export function formatReport(a: Assessment): string {
   if (missing.size > 0) {
     lines.push("", "TO DECIDE MORE, ENTER (input → results it would complete):");
     for (const [p, keys] of missing) lines.push(`  • ${p} → ${keys.join(", ")}`);
+  }
+  if (otherUndecided > 0) {
+    lines.push(
+      `  (${otherUndecided} treatment and follow-up scores need further inputs: hepatica plan, or --json for each one's missing list)`,
+    );
   }
   const assumptions = new Set<string>();
   for (const value of Object.values(a)) {
