@@ -275,7 +275,7 @@ function downstaging(a: Assessment): Combination[] {
     id: "conversion",
     title: "Conversion therapy toward resection (Chinese 2024)",
     status: cnlcStage === null ? "cannot-decide" : conv ? "worth-discussing" : "not-applicable",
-    why: `CNLC ${cnlcStage ?? "unknown"}: initially unresectable disease may be converted with systemic ± TACE/HAIC/radiotherapy, then resected when criteria are met; re-assess after 2–4 HAIC cycles.`,
+    why: `CNLC ${cnlcStage ?? "unknown"}: if the tumour is initially unresectable, it may be converted with systemic ± TACE/HAIC/radiotherapy, then resected when criteria are met; re-assess after 2–4 HAIC cycles.`,
     evidence:
       "Chinese 2024 guideline endorses conversion; FOHAIC-1 12.3 % downstaged. Western guidelines: within trials.",
     citation: cite("cnTaceGuideline", "lyu2022Fohaic1"),
