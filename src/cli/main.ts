@@ -4,6 +4,14 @@
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
 
 const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<Command> }>> = {
+  serve: {
+    summary: "serve the HTTP API (REST, OpenAPI, FHIR, CDS Hooks) on SQLite or PostgreSQL (DATABASE_URL)",
+    load: async () => (await import("./serve.js")).serveCommand,
+  },
+  user: {
+    summary: "manage accounts: user add --username U --role clinician|researcher|admin (password on stdin)",
+    load: async () => (await import("./user.js")).userCommand,
+  },
   assess: {
     summary: "assess one case (or many with --ndjson / --csv): liver function, burden, BCLC + CNLC + AJCC 8",
     load: async () => (await import("./assess.js")).assessCommand,

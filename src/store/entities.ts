@@ -82,10 +82,6 @@ const num = (column: string, extra: Partial<FieldSpec> = {}): FieldSpec => ({
 });
 const note = (column = "note"): FieldSpec => str(column, { maxLength: 10_000, phi: "drop" });
 
-export const LOINC = "http://loinc.org";
-/** Hepatica's own code system for clinical findings that have no LOINC answer list here. */
-export const FINDING_SYSTEM = "https://hepatica.dev/fhir/CodeSystem/finding";
-
 export const PROCEDURE_MODALITIES = [
   "ctace",
   "debtace",
@@ -140,7 +136,7 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     orderBy: "effective_at",
     description: "A lab value (LOINC code, UCUM unit) or a coded clinical finding.",
     fields: {
-      system: str("system", { maxLength: 200, description: `code system URI (default ${LOINC})` }),
+      system: str("system", { maxLength: 200, description: "code system URI (default http://loinc.org)" }),
       code: str("code", { required: true, maxLength: 100 }),
       value: num("value"),
       unit: str("unit", { maxLength: 50, description: "UCUM code of the value's unit" }),

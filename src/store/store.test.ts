@@ -1,7 +1,8 @@
 /** The store, once per dialect: the same assertions on SQLite and PostgreSQL. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LOINC } from "../fhir/codes.js";
 import { type Actor, listAudit } from "./audit.js";
-import { ENTITIES, LOINC } from "./entities.js";
+import { ENTITIES } from "./entities.js";
 import { StoreError } from "./errors.js";
 import {
   countRecords,

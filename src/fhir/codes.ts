@@ -1,0 +1,90 @@
+/**
+ * Terminology shared by the FHIR mapping, the store's observations and case derivation: the LOINC
+ * code of every quantity the case format reads, and Hepatica's own code systems for clinical
+ * findings and for the BCLC / CNLC stages (no standard code system carries CNLC stages, and the
+ * SNOMED CT BCLC concepts are not freely redistributable; the URIs below are Hepatica's own and
+ * documented in the API reference).
+ */
+import type { Analyte } from "../clinical/units/analytes.js";
+
+export const LOINC = "http://loinc.org";
+export const UCUM = "http://unitsofmeasure.org";
+export const ICD10 = "http://hl7.org/fhir/sid/icd-10";
+export const HEPATICA_BASE = "https://hepatica.dev/fhir";
+/** Clinical findings without a LOINC answer list used here (ascites grade, Vp grade, ...). */
+export const FINDING_SYSTEM = `${HEPATICA_BASE}/CodeSystem/finding`;
+/** BCLC stages 0, A, B, C, D (Reig et al., J Hepatol 2022). */
+export const BCLC_SYSTEM = `${HEPATICA_BASE}/CodeSystem/bclc-stage`;
+/** CNLC stages Ia..IV (China National Liver Cancer staging, 2024 edition). */
+export const CNLC_SYSTEM = `${HEPATICA_BASE}/CodeSystem/cnlc-stage`;
+/** Code of the staging-system observations (the stage type), in Hepatica's code system. */
+export const STAGE_TYPE_SYSTEM = `${HEPATICA_BASE}/CodeSystem/staging-system`;
+/** ECOG performance status (LOINC 89247-1). */
+export const ECOG_LOINC = "89247-1";
+/** Body height and weight. */
+export const HEIGHT_LOINC = "8302-2";
+export const WEIGHT_LOINC = "29463-7";
+
+/** The LOINC code of each quantity of the case format (labs, height, weight). */
+export const LOINC_OF: Readonly<Partial<Record<Analyte, string>>> = {
+  bilirubin: "1975-2",
+  albumin: "1751-7",
+  inr: "6301-6",
+  creatinine: "2160-0",
+  sodium: "2951-2",
+  afp: "1834-1",
+  ast: "1920-8",
+  alt: "1742-6",
+  platelets: "777-3",
+  crp: "1988-5",
+  wbc: "6690-2",
+  neutrophils: "751-8",
+  height: HEIGHT_LOINC,
+  weight: WEIGHT_LOINC,
+};
+
+export const ANALYTE_OF_LOINC: ReadonlyMap<string, Analyte> = new Map(
+  Object.entries(LOINC_OF).map(([analyte, code]) => [code, analyte as Analyte]),
+);
+
+/** How a finding code of {@link FINDING_SYSTEM} becomes a case field. */
+export interface FindingDef {
+  /** Dotted case path. */
+  readonly path: string;
+  /** boolean: value "true"/"false"; code: the value as written; list: each observation adds one. */
+  readonly kind: "boolean" | "code" | "list";
+  readonly display: string;
+}
+
+export const FINDINGS: Readonly<Record<string, FindingDef>> = {
+  cirrhosis: { path: "cirrhosis", kind: "boolean", display: "Cirrhosis" },
+  etiology: { path: "etiology", kind: "list", display: "Aetiology of liver disease" },
+  ascites: { path: "ascites", kind: "code", display: "Ascites grade" },
+  encephalopathy: { path: "encephalopathy", kind: "code", display: "Hepatic encephalopathy (West Haven)" },
+  dialysis: { path: "dialysis", kind: "boolean", display: "Dialysis in the past week" },
+  "macrovascular-invasion": {
+    path: "vascularInvasion.present",
+    kind: "boolean",
+    display: "Macrovascular invasion",
+  },
+  "portal-vein-invasion": {
+    path: "vascularInvasion.portalVein",
+    kind: "code",
+    display: "Portal vein invasion (Vp)",
+  },
+  "hepatic-vein-invasion": {
+    path: "vascularInvasion.hepaticVein",
+    kind: "code",
+    display: "Hepatic vein invasion (Vv)",
+  },
+  "extrahepatic-spread": { path: "extrahepaticSpread", kind: "boolean", display: "Extrahepatic spread" },
+  "nodal-metastasis": { path: "nodalMetastasis", kind: "boolean", display: "Nodal metastasis" },
+  "distant-metastasis": { path: "distantMetastasis", kind: "boolean", display: "Distant metastasis" },
+  infiltrative: { path: "infiltrative", kind: "boolean", display: "Infiltrative HCC" },
+  "portal-hypertension": {
+    path: "clinicallySignificantPortalHypertension",
+    kind: "boolean",
+    display: "Clinically significant portal hypertension",
+  },
+  "transplant-candidate": { path: "transplantCandidate", kind: "boolean", display: "Transplant candidate" },
+};

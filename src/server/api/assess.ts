@@ -1,0 +1,235 @@
+/**
+ * Decision support over HTTP: `POST /api/assess` (a case → its assessment; stores nothing),
+ * `POST /api/response` (a course → its response assessment), and the assessment of a stored
+ * patient, derived from their latest data within a stated window (`GET`), or derived and stored
+ * with the rules version that produced it (`POST .../assessments`).
+ */
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { assess, RULES_VERSION } from "../../clinical/assess.js";
+import { assessCourse } from "../../clinical/response/assess-course.js";
+import { appendAudit } from "../../store/audit.js";
+import { shiftDate } from "../../store/deidentify.js";
+import { dateShiftOf } from "../../store/records.js";
+import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
+import { ApiError } from "../errors.js";
+import { DEFAULT_WINDOW_DAYS, type DerivedCase, deriveCase } from "./derive-case.js";
+import { errorSchema, idParams } from "./schemas.js";
+
+const anyObject = { type: "object", additionalProperties: true } as const;
+
+const windowQuery = {
+  type: "object",
+  additionalProperties: false,
+  properties: {
+    asOf: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD (default today)" },
+    windowDays: {
+      type: "string",
+      pattern: "^[0-9]{1,4}$",
+      description: `days before asOf in which values count (default ${DEFAULT_WINDOW_DAYS}, at most 3650)`,
+    },
+  },
+} as const;
+
+type WindowQuery = { asOf?: string; windowDays?: string };
+
+interface ResolvedWindow {
+  readonly asOf: string;
+  readonly windowDays: number;
+  /** The researcher's date shift (their asOf is in shifted time), 0 for others. */
+  readonly shift: number;
+}
+
+async function resolveWindow(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  patientId: string,
+  q: WindowQuery,
+): Promise<ResolvedWindow> {
+  const windowDays = Number(q.windowDays ?? DEFAULT_WINDOW_DAYS);
+  if (windowDays > 3650) {
+    throw new ApiError("invalid-input", "windowDays is at most 3650", [
+      {
+        path: "querystring.windowDays",
+        code: "out-of-range",
+        message: "windowDays must be between 0 and 3650",
+      },
+    ]);
+  }
+  const shift = deidentified(request) ? ((await dateShiftOf(deps.store.db, patientId)) ?? 0) : 0;
+  const today = new Date().toISOString().slice(0, 10);
+  const asOf = q.asOf !== undefined ? shiftDate(q.asOf, -shift) : today;
+  if (Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
+    throw new ApiError("invalid-input", "asOf is not a date", [
+      { path: "querystring.asOf", code: "invalid-date", message: "asOf must be YYYY-MM-DD" },
+    ]);
+  }
+  return { asOf, windowDays, shift };
+}
+
+/** Researchers see the derivation in their patient's shifted time. */
+function view(derived: DerivedCase, shift: number): DerivedCase {
+  if (shift === 0) return derived;
+  return {
+    ...derived,
+    asOf: shiftDate(derived.asOf, shift),
+    observationsUsed: derived.observationsUsed.map((o) => ({
+      ...o,
+      effectiveAt: shiftDate(o.effectiveAt, shift),
+    })),
+    imagingUsed: derived.imagingUsed
+      ? { ...derived.imagingUsed, studyDate: shiftDate(derived.imagingUsed.studyDate, shift) }
+      : null,
+  };
+}
+
+export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const { db } = deps.store;
+
+  app.post<{ Body: Record<string, unknown> }>(
+    "/api/assess",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary:
+          "Assess a case (case-format.md); stores nothing. 422 with the partial assessment when a field is invalid",
+        body: anyObject,
+        response: { 400: errorSchema, 401: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = assess(request.body);
+      return reply.code(result.status === "ok" ? 200 : 422).send(result);
+    },
+  );
+
+  app.post<{ Body: Record<string, unknown> }>(
+    "/api/response",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary: "Assess a course (RECIST 1.1 and mRECIST); 422 with errors when invalid",
+        body: anyObject,
+        response: { 400: errorSchema, 401: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = assessCourse(request.body);
+      return reply.code(result.status === "ok" ? 200 : 422).send(result);
+    },
+  );
+
+  app.get<{ Params: { id: string }; Querystring: WindowQuery }>(
+    "/api/patients/:id/assessment",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary:
+          "Assess a stored patient: the latest values within [asOf - windowDays, asOf], with the observations used",
+        params: idParams,
+        querystring: windowQuery,
+        response: { 400: errorSchema, 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      requireRole(request, "clinician", "researcher", "admin");
+      const w = await resolveWindow(deps, request, request.params.id, request.query);
+      const derived = await deriveCase(db, request.params.id, w.asOf, w.windowDays);
+      if (!derived) throw new ApiError("not-found", `no patient ${request.params.id}`);
+      await appendAudit(db, actorOf(request), {
+        action: "assess",
+        entity: "patient",
+        entityId: request.params.id,
+        patientId: request.params.id,
+        detail: `asOf ${w.asOf}, window ${w.windowDays} d, ${derived.observationsUsed.length} observations`,
+      });
+      return { ...view(derived, w.shift), assessment: assess(derived.case) };
+    },
+  );
+
+  app.post<{ Params: { id: string }; Querystring: WindowQuery }>(
+    "/api/patients/:id/assessments",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary: "Derive, assess and store the assessment (with the rules version)",
+        params: idParams,
+        querystring: windowQuery,
+        response: { 400: errorSchema, 401: errorSchema, 403: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "clinician", "admin");
+      const w = await resolveWindow(deps, request, request.params.id, request.query);
+      const derived = await deriveCase(db, request.params.id, w.asOf, w.windowDays);
+      if (!derived) throw new ApiError("not-found", `no patient ${request.params.id}`);
+      const assessment = assess(derived.case);
+      const id = randomUUID();
+      const createdAt = new Date().toISOString();
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .insertInto("assessments")
+          .values({
+            id,
+            patient_id: request.params.id,
+            rules_version: RULES_VERSION,
+            as_of: w.asOf,
+            case_json: JSON.stringify({ ...derived, case: derived.case }),
+            result_json: JSON.stringify(assessment),
+            created_at: createdAt,
+            created_by: request.user?.username ?? null,
+          })
+          .execute();
+        await appendAudit(trx, actorOf(request), {
+          action: "create",
+          entity: "assessment",
+          entityId: id,
+          patientId: request.params.id,
+        });
+      });
+      return reply.code(201).send({ id, rulesVersion: RULES_VERSION, createdAt, ...derived, assessment });
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/patients/:id/assessments",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary: "The patient's stored assessments, newest first",
+        params: idParams,
+        response: { 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request) => {
+      requireRole(request, "clinician", "researcher", "admin");
+      const rows = await db
+        .selectFrom("assessments")
+        .selectAll()
+        .where("patient_id", "=", request.params.id)
+        .orderBy("created_at", "desc")
+        .limit(100)
+        .execute();
+      const shift = deidentified(request) ? ((await dateShiftOf(db, request.params.id)) ?? 0) : 0;
+      await appendAudit(db, actorOf(request), {
+        action: "search",
+        entity: "assessment",
+        patientId: request.params.id,
+        detail: `${rows.length}`,
+      });
+      return {
+        items: rows.map((r) => {
+          const derived = JSON.parse(r.case_json) as DerivedCase;
+          return {
+            id: r.id,
+            rulesVersion: r.rules_version,
+            createdAt: shiftDate(r.created_at, shift),
+            createdBy: deidentified(request) ? null : r.created_by,
+            ...view(derived, shift),
+            assessment: JSON.parse(r.result_json) as unknown,
+          };
+        }),
+      };
+    },
+  );
+}

@@ -1,0 +1,141 @@
+/**
+ * The HTTP server: Fastify with the plugins api/, auth/, audit/, fhir/ and cds-hooks/, the OpenAPI
+ * document at `/openapi.json`, browsable docs at `/docs` and `GET /health`. Every error goes
+ * through {@link toHttpError}; no stack trace reaches a client.
+ */
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import swaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { RULES_VERSION } from "../clinical/assess.js";
+import type { Store } from "../store/db.js";
+import { assessRoutes } from "./api/assess.js";
+import { entityRoutes } from "./api/entities.js";
+import { auditRoutes } from "./audit/plugin.js";
+import { authRoutes, installAuthentication } from "./auth/plugin.js";
+import type { ServerDeps } from "./context.js";
+import { toHttpError } from "./errors.js";
+
+export interface AppOptions {
+  readonly store: Store;
+  /** Fastify logger setting (default: off). */
+  readonly logger?: FastifyServerOptions["logger"];
+  /** Largest accepted JSON body in bytes (default 1 MiB; FHIR import routes allow more). */
+  readonly bodyLimit?: number;
+  readonly webBaseUrl?: string;
+  readonly sessionTtlSeconds?: number;
+}
+
+export const VERSION = "0.1.0";
+
+const health = {
+  type: "object",
+  properties: {
+    status: { type: "string" },
+    version: { type: "string" },
+    rulesVersion: { type: "string" },
+    database: { type: "string" },
+  },
+} as const;
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const deps: ServerDeps = {
+    store: options.store,
+    webBaseUrl: options.webBaseUrl ?? "http://localhost:3000",
+    sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
+  };
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    trustProxy: false,
+    return503OnClosing: true,
+    ajv: {
+      customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: false },
+    },
+  });
+
+  app.setErrorHandler((error, request, reply) => {
+    const http = toHttpError(error);
+    if (http.unexpected) request.log.error({ err: error }, "unexpected error");
+    if (http.status === 401) reply.header("www-authenticate", 'Bearer realm="hepatica"');
+    return reply.code(http.status).type("application/json").send(http.body);
+  });
+  app.setNotFoundHandler((_request, reply) => {
+    const http = toHttpError({
+      code: "FST_ERR_NOT_FOUND",
+      statusCode: 404,
+      message: "not found",
+      name: "Error",
+    });
+    return reply.code(404).send(http.body);
+  });
+  app.addHook("onSend", async (request, reply, payload) => {
+    reply.header("x-content-type-options", "nosniff");
+    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
+    return payload;
+  });
+
+  await app.register(cookie);
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.0.3",
+      info: {
+        title: "Hepatica API",
+        version: VERSION,
+        description:
+          "Clinical decision support and treatment registry for interventional treatment of HCC. " +
+          "Decision support for clinicians, not a substitute for their judgement. Sign in with " +
+          "POST /api/auth/login, then send Authorization: Bearer <token> (or the session cookie).",
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: "http", scheme: "bearer" },
+          cookie: { type: "apiKey", in: "cookie", name: "hepatica_session" },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: "/docs" });
+
+  installAuthentication(app, deps);
+
+  app.get(
+    "/health",
+    {
+      schema: {
+        tags: ["service"],
+        summary: "Liveness and database reachability",
+        security: [],
+        response: { 200: health, 503: health },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await options.store.db.selectFrom("users").select("id").limit(1).execute();
+        return {
+          status: "ok",
+          version: VERSION,
+          rulesVersion: RULES_VERSION,
+          database: options.store.dialect,
+        };
+      } catch {
+        return reply.code(503).send({
+          status: "unavailable",
+          version: VERSION,
+          rulesVersion: RULES_VERSION,
+          database: options.store.dialect,
+        });
+      }
+    },
+  );
+  app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    await authRoutes(api, deps);
+    await entityRoutes(api, deps);
+    await assessRoutes(api, deps);
+    await auditRoutes(api, deps);
+  });
+  return app;
+}

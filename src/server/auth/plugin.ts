@@ -1,0 +1,198 @@
+/**
+ * Authentication: `POST /api/auth/login` issues a random bearer token (stored only as its
+ * SHA-256) and the same token in an HttpOnly, SameSite=Strict cookie. Every other `/api` route
+ * requires one of the two. Accounts are managed by admins (`/api/users`) or `hepatica user add`.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { appendAudit } from "../../store/audit.js";
+import {
+  createSession,
+  createUser,
+  deleteSession,
+  findUserForLogin,
+  listUsers,
+  ROLES,
+  userOfSession,
+} from "../../store/users.js";
+import { actorOf, requireRole, type ServerDeps, userOf } from "../context.js";
+import { ApiError } from "../errors.js";
+import { dummyHash, hashPassword, verifyPassword } from "./password.js";
+
+export const SESSION_COOKIE = "hepatica_session";
+
+export function tokenHash(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+function tokenOf(request: FastifyRequest): string | undefined {
+  const h = request.headers.authorization;
+  if (typeof h === "string") {
+    const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(h.trim());
+    return m?.[1];
+  }
+  const c = request.cookies?.[SESSION_COOKIE];
+  return typeof c === "string" && /^[A-Za-z0-9_-]{20,200}$/.test(c) ? c : undefined;
+}
+
+/** Installs the authentication hook on the root instance (so it covers every plugin's routes). */
+export function installAuthentication(app: FastifyInstance, deps: ServerDeps): void {
+  app.decorateRequest("user", null);
+  app.addHook("onRequest", async (request) => {
+    const url = request.routeOptions.url ?? request.url;
+    if (!url.startsWith("/api/") && url !== "/api") return;
+    if (request.routeOptions.config?.public === true) return;
+    const token = tokenOf(request);
+    const user = token ? await userOfSession(deps.store.db, tokenHash(token)) : undefined;
+    if (!user)
+      throw new ApiError(
+        "unauthenticated",
+        "sign in first: Authorization: Bearer <token> or the session cookie",
+      );
+    request.user = user;
+  });
+}
+
+const credentials = {
+  type: "object",
+  required: ["username", "password"],
+  additionalProperties: false,
+  properties: {
+    username: { type: "string", minLength: 1, maxLength: 64 },
+    password: { type: "string", minLength: 1, maxLength: 1024 },
+  },
+} as const;
+
+const userSchema = {
+  type: "object",
+  properties: {
+    id: { type: "string" },
+    username: { type: "string" },
+    role: { type: "string", enum: ROLES },
+    disabled: { type: "boolean" },
+    createdAt: { type: "string" },
+  },
+} as const;
+
+export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  const { db } = deps.store;
+
+  app.post<{ Body: { username: string; password: string } }>(
+    "/api/auth/login",
+    {
+      config: { public: true },
+      schema: {
+        tags: ["auth"],
+        summary: "Sign in: returns a bearer token and sets an HttpOnly session cookie",
+        body: credentials,
+        security: [],
+        response: {
+          200: {
+            type: "object",
+            properties: { token: { type: "string" }, expiresAt: { type: "string" }, user: userSchema },
+          },
+        },
+      },
+    },
+    async (request, reply) => {
+      const { username, password } = request.body;
+      const found = await findUserForLogin(db, username);
+      const ok = found
+        ? await verifyPassword(password, found.passwordHash)
+        : await verifyPassword(password, await dummyHash());
+      if (!found || !ok || found.disabled) {
+        await appendAudit(
+          db,
+          { ...actorOf(request), username },
+          {
+            action: "login-failed",
+            entity: "session",
+            outcome: "failure",
+          },
+        );
+        throw new ApiError("unauthenticated", "unknown user or wrong password");
+      }
+      const token = randomBytes(32).toString("base64url");
+      const expiresAt = await createSession(db, tokenHash(token), found.id, deps.sessionTtlSeconds);
+      await appendAudit(
+        db,
+        { ...actorOf(request), userId: found.id, username: found.username, role: found.role },
+        { action: "login", entity: "session" },
+      );
+      setSessionCookie(reply, token, deps.sessionTtlSeconds);
+      const { passwordHash: _omit, ...user } = found;
+      return { token, expiresAt, user };
+    },
+  );
+
+  app.post(
+    "/api/auth/logout",
+    { schema: { tags: ["auth"], summary: "Sign out" } },
+    async (request, reply) => {
+      const token = tokenOf(request);
+      if (token) await deleteSession(db, tokenHash(token));
+      await appendAudit(db, actorOf(request), { action: "logout", entity: "session" });
+      reply.clearCookie(SESSION_COOKIE, { path: "/" });
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/api/auth/me",
+    { schema: { tags: ["auth"], summary: "The signed-in user", response: { 200: userSchema } } },
+    async (request) => userOf(request),
+  );
+
+  app.get(
+    "/api/users",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "List accounts (admin)",
+        response: { 200: { type: "array", items: userSchema } },
+      },
+    },
+    async (request) => {
+      requireRole(request, "admin");
+      return listUsers(db);
+    },
+  );
+
+  app.post<{ Body: { username: string; password: string; role: (typeof ROLES)[number] } }>(
+    "/api/users",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Create an account (admin)",
+        body: {
+          type: "object",
+          required: ["username", "password", "role"],
+          additionalProperties: false,
+          properties: {
+            ...credentials.properties,
+            password: { type: "string", minLength: 8, maxLength: 1024 },
+            role: { type: "string", enum: ROLES },
+          },
+        },
+        response: { 201: userSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "admin");
+      const { username, password, role } = request.body;
+      const user = await createUser(db, username, role, await hashPassword(password));
+      await appendAudit(db, actorOf(request), { action: "create", entity: "user", entityId: user.id });
+      return reply.code(201).send(user);
+    },
+  );
+}
+
+function setSessionCookie(reply: FastifyReply, token: string, ttlSeconds: number): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: "strict",
+    secure: "auto",
+    path: "/",
+    maxAge: ttlSeconds,
+  });
+}
