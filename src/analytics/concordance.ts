@@ -10,7 +10,7 @@
  * pairs gives its influence on Somers' d, and var(C) = Σ dfbeta² / 4 (Therneau T, Atkinson E.
  * "Concordance", survival package vignette).
  */
-import { countingSort, rankOf, ranks, sortedDistinct } from "./order.js";
+import { countingSort, rankAll } from "./order.js";
 
 export interface Concordance {
   readonly concordant: number;
@@ -49,13 +49,13 @@ export function concordance(
   risk: ArrayLike<number>,
 ): Concordance {
   const n = time.length;
-  const rank = ranks(risk, sortedDistinct(risk));
+  const { rank } = rankAll(risk);
   // order(-time, status, risk): two stable counting sorts, by risk then by (−time, status).
-  const times = sortedDistinct(time);
-  const nTimes = times.length;
+  const times = rankAll(time);
+  const nTimes = times.distinct.length;
   const timeKey = new Uint32Array(n);
   for (let k = 0; k < n; k++) {
-    timeKey[k] = (nTimes - 1 - rankOf(times, time[k] as number)) * 2 + (status[k] === 1 ? 1 : 0);
+    timeKey[k] = (nTimes - 1 - (times.rank[k] as number)) * 2 + (status[k] === 1 ? 1 : 0);
   }
   const size = rank.reduce((m, r) => Math.max(m, r + 1), 0);
   const identity = new Uint32Array(n);

@@ -11,7 +11,7 @@
  */
 import { Matrix, solve } from "ml-matrix";
 import { chiSquareUpper } from "./distributions.js";
-import { orderByTime, rankOf, sortedDistinct } from "./order.js";
+import { orderByTime, rankAll } from "./order.js";
 
 export interface ZphTerm {
   readonly term: string;
@@ -42,14 +42,12 @@ export function coxZph(
   const p = columns.length;
 
   // g(t): 1 − KM just before t.
-  const distinct = sortedDistinct(time);
+  const { distinct, rank } = rankAll(time);
   const m = distinct.length;
   const atTime = new Float64Array(m);
   const deathsAt = new Float64Array(m);
-  const rank = new Uint32Array(n);
   for (let i = 0; i < n; i++) {
-    const r = rankOf(distinct, time[i] as number);
-    rank[i] = r;
+    const r = rank[i] as number;
     atTime[r] = (atTime[r] as number) + 1;
     if (status[i] === 1) deathsAt[r] = (deathsAt[r] as number) + 1;
   }

@@ -13,7 +13,7 @@
  *   curve (or band) is below 0.5 + √ε; at exactly 0.5, the midpoint to the next lower step.
  */
 import { zForConfidence } from "./distributions.js";
-import { sortedDistinct } from "./order.js";
+import { rankAll } from "./order.js";
 
 export type ConfType = "log" | "log-log" | "plain";
 
@@ -52,15 +52,20 @@ export function kaplanMeier(
   const confType = options.confType ?? "log";
   const confLevel = options.confLevel ?? 0.95;
   const n = time.length;
-  const distinct = sortedDistinct(time);
+  // One hash pass: rows and events per distinct time.
+  const { distinct, rank } = rankAll(time);
   const m = distinct.length;
-  // Sorted event times, counted against the distinct times by a merge.
+  const atTime = new Float64Array(m);
+  const eventsAt = new Float64Array(m);
   let events = 0;
-  for (let i = 0; i < n; i++) events += status[i] as number;
-  const eventTimes = new Float64Array(events);
-  for (let i = 0, k = 0; i < n; i++) if (status[i] === 1) eventTimes[k++] = time[i] as number;
-  eventTimes.sort();
-  const allTimes = Float64Array.from(time).sort();
+  for (let i = 0; i < n; i++) {
+    const r = rank[i] as number;
+    atTime[r] = (atTime[r] as number) + 1;
+    if (status[i] === 1) {
+      eventsAt[r] = (eventsAt[r] as number) + 1;
+      events++;
+    }
+  }
 
   const out = {
     time: new Array<number>(m),
@@ -75,22 +80,12 @@ export function kaplanMeier(
   };
   const z = zForConfidence(confLevel);
   let atRisk = n;
-  let ia = 0;
-  let ie = 0;
   let s = 1;
   let varHaz = 0;
   for (let j = 0; j < m; j++) {
     const t = distinct[j] as number;
-    let total = 0;
-    while (ia < n && allTimes[ia] === t) {
-      total++;
-      ia++;
-    }
-    let d = 0;
-    while (ie < events && eventTimes[ie] === t) {
-      d++;
-      ie++;
-    }
+    const total = atTime[j] as number;
+    const d = eventsAt[j] as number;
     if (d > 0) {
       s *= 1 - d / atRisk;
       varHaz += atRisk === d ? Number.POSITIVE_INFINITY : d / (atRisk * (atRisk - d));

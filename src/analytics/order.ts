@@ -5,15 +5,43 @@
  * rows stably by (rank, tie key).
  */
 
+export interface Ranked {
+  /** Distinct values, ascending. */
+  readonly distinct: Float64Array;
+  /** Rank of each input value in `distinct` (ties share a rank). */
+  readonly rank: Uint32Array;
+}
+
+/**
+ * Distinct values and every value's rank among them, with one hash pass and a sort of the
+ * distinct values only (registry times have many ties, so that sort is small). NaN must
+ * already be excluded; −0 and 0 are one value.
+ */
+export function rankAll(values: ArrayLike<number>): Ranked {
+  const n = values.length;
+  const firstSeen = new Map<number, number>();
+  const id = new Uint32Array(n);
+  const seen: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    let k = firstSeen.get(v);
+    if (k === undefined) {
+      k = seen.length;
+      firstSeen.set(v, k);
+      seen.push(v);
+    }
+    id[i] = k;
+  }
+  const distinct = Float64Array.from(seen).sort();
+  const rankOfId = new Uint32Array(seen.length);
+  for (let r = 0; r < distinct.length; r++) rankOfId[firstSeen.get(distinct[r] as number) as number] = r;
+  for (let i = 0; i < n; i++) id[i] = rankOfId[id[i] as number] as number;
+  return { distinct, rank: id };
+}
+
 /** Distinct values of `values` in ascending order (NaN must already be excluded). */
 export function sortedDistinct(values: ArrayLike<number>): Float64Array {
-  const sorted = Float64Array.from(values as ArrayLike<number>).sort();
-  let m = 0;
-  for (let i = 0; i < sorted.length; i++) {
-    const v = sorted[i] as number;
-    if (m === 0 || v !== sorted[m - 1]) sorted[m++] = v;
-  }
-  return sorted.slice(0, m);
+  return Float64Array.from(new Set(Array.from(values))).sort();
 }
 
 /** Index of `value` in the ascending array `distinct` (which must contain it). */
@@ -28,25 +56,18 @@ export function rankOf(distinct: Float64Array, value: number): number {
   return lo;
 }
 
-/** Ranks (0-based, ties share a rank) of every value among `distinct`. */
-export function ranks(values: ArrayLike<number>, distinct: Float64Array): Uint32Array {
-  const out = new Uint32Array(values.length);
-  for (let i = 0; i < values.length; i++) out[i] = rankOf(distinct, values[i] as number);
-  return out;
-}
-
 /**
  * Row order ascending by time; within a tied time, rows with `tieKey` 0 come before rows
  * with 1 (e.g. events before censorings, as `coxph` sorts), otherwise in input order.
  */
 export function orderByTime(time: ArrayLike<number>, tieKey?: ArrayLike<number>): Uint32Array {
   const n = time.length;
-  const distinct = sortedDistinct(time);
+  const { distinct, rank } = rankAll(time);
   const buckets = distinct.length * 2;
   const key = new Uint32Array(n);
   const count = new Uint32Array(buckets + 1);
   for (let i = 0; i < n; i++) {
-    const k = rankOf(distinct, time[i] as number) * 2 + (tieKey ? (tieKey[i] as number) : 0);
+    const k = (rank[i] as number) * 2 + (tieKey ? (tieKey[i] as number) : 0);
     key[i] = k;
     count[k + 1] = (count[k + 1] as number) + 1;
   }
