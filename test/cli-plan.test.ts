@@ -80,3 +80,13 @@ describe("hepatica plan", () => {
     );
   });
 });
+
+describe("plan: systemic options and clinician-reported contraindications", () => {
+  it("a bevacizumab contraindication excludes atezolizumab-bevacizumab and EMERALD-1", () => {
+    const p = plan({ ...G, contraindications: { bevacizumab: true } });
+    // BCLC staging already drops it from the options; if listed, it must be contraindicated.
+    const ab = p.bclc.options.find((o) => o.code === "atezolizumab-bevacizumab");
+    expect(ab === undefined || ab.verdict === "contraindicated").toBe(true);
+    expect(p.combinations.find((x) => x.id === "emerald1")?.status).toBe("not-applicable");
+  });
+});

@@ -61,7 +61,8 @@ function guideline(g: GuidelinePlan): string[] {
   const lines = [`${g.guideline} — stage ${g.stage ?? g.status} (eligibility profile: ${g.profile})`];
   if (g.options.length === 0) lines.push(`  ${g.note}`);
   for (const o of g.options) {
-    lines.push(`  ${o.rank}. ${o.code} [${o.role}] — ${o.verdict}`);
+    const ci = o.contraindications ? ` (${o.contraindications.join(", ")})` : "";
+    lines.push(`  ${o.rank}. ${o.code} [${o.role}] — ${o.verdict}${ci}`);
     for (const m of o.modalities) {
       const why = m.reasons.length > 0 ? `: ${m.reasons.join("; ")}` : "";
       const miss = m.missing.length > 0 ? ` (missing ${m.missing.join(", ")})` : "";

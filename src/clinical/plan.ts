@@ -12,6 +12,8 @@
  * Decision support for clinicians: the tumour board decides.
  */
 import { type Assessment, assess } from "./assess.js";
+import { parseCase } from "./case/parse-case.js";
+import type { ParsedCase } from "./case/types.js";
 import type { Eligibility, EligibilityResult, Modality, Profile } from "./eligibility/index.js";
 import { cite } from "./evidence/index.js";
 import type { OptionCode } from "./staging/options.js";
@@ -22,6 +24,18 @@ export const OPTION_MODALITIES: Readonly<Partial<Record<OptionCode, readonly Mod
   tare: ["tareResin", "tareGlass"],
   haic: ["haic"],
   ablation: ["thermalAblation", "cryoablation"],
+};
+
+/**
+ * Systemic options and the clinician-reported contraindication flags that exclude them
+ * (case-format.md `contraindications`). Only a flag given as true excludes; absent is not assumed.
+ */
+export const OPTION_FLAGS: Readonly<
+  Partial<Record<OptionCode, readonly ("immunotherapy" | "bevacizumab")[]>>
+> = {
+  "atezolizumab-bevacizumab": ["immunotherapy", "bevacizumab"],
+  "durvalumab-tremelimumab": ["immunotherapy"],
+  durvalumab: ["immunotherapy"],
 };
 
 export type OptionVerdict =
@@ -46,6 +60,8 @@ export interface PlanOption {
   /** Best verdict across the option's modalities; `not-assessed` for non-interventional options. */
   readonly verdict: OptionVerdict;
   readonly modalities: readonly ModalityVerdict[];
+  /** Clinician-reported contraindications that exclude a systemic option. */
+  readonly contraindications?: readonly string[];
 }
 
 export interface GuidelinePlan {
@@ -113,6 +129,7 @@ function guidelinePlan(
   profile: Profile,
   s: StagingLike,
   elig: Eligibility,
+  c: ParsedCase,
 ): GuidelinePlan {
   if (s.status !== "ok") {
     return {
@@ -134,7 +151,13 @@ function guidelinePlan(
     add(s.treatmentStageMigration.options, "stage-migration");
   const judged = entries.map((e) => {
     const modalities = (OPTION_MODALITIES[e.code] ?? []).map((m) => verdictOf(elig[m][profile]));
-    return { ...e, modalities, verdict: best(modalities) };
+    const flagged = (OPTION_FLAGS[e.code] ?? []).filter((f) => {
+      const x = c.contraindications[f];
+      return x.state === "present" && x.value;
+    });
+    const verdict: OptionVerdict = flagged.length > 0 ? "contraindicated" : best(modalities);
+    const because = flagged.map((f) => `contraindications.${f} = true`);
+    return { ...e, modalities, verdict, ...(because.length > 0 ? { contraindications: because } : {}) };
   });
   const ordered = [
     ...judged.filter((o) => o.verdict !== "contraindicated"),
@@ -156,7 +179,7 @@ function verdictText(r: EligibilityResult): string {
   return r.status === "ok" ? r.verdict : r.status;
 }
 
-function combinations(a: Assessment): Combination[] {
+function combinations(a: Assessment, c: ParsedCase): Combination[] {
   const e = a.eligibility;
   const out: Combination[] = [];
   const bclcStage = a.bclc.status === "ok" ? a.bclc.stage : null;
@@ -206,8 +229,13 @@ function combinations(a: Assessment): Combination[] {
     const ecog = a.ecog.status === "ok" ? a.ecog.grade : undefined;
     const cpOk = cp ? cp.class === "A" || (cp.class === "B" && cp.score <= 7) : undefined;
     const flags: string[] = [];
+    const excluded = (["immunotherapy", "bevacizumab"] as const).filter((f) => {
+      const x = c.contraindications[f];
+      return x.state === "present" && x.value;
+    });
+    if (excluded.length > 0) flags.push(`contraindicated: ${excluded.join(", ")}`);
     const status: Combination["status"] =
-      cpOk === false || (ecog !== undefined && ecog > 1) || allContra(taceIntl)
+      excluded.length > 0 || cpOk === false || (ecog !== undefined && ecog > 1) || allContra(taceIntl)
         ? "not-applicable"
         : cpOk === undefined || ecog === undefined || !anyOk(taceIntl)
           ? "cannot-decide"
@@ -288,9 +316,9 @@ function scoreLine(r: { status: string; reason: string }): string {
 }
 
 /** Builds the plan of an assessment. */
-export function planFromAssessment(a: Assessment): TreatmentPlan {
-  const bclc = guidelinePlan("BCLC 2022", "intl", a.bclc, a.eligibility);
-  const cnlc = guidelinePlan("CNLC 2024", "cn", a.cnlc, a.eligibility);
+export function planFromAssessment(a: Assessment, c: ParsedCase): TreatmentPlan {
+  const bclc = guidelinePlan("BCLC 2022", "intl", a.bclc, a.eligibility, c);
+  const cnlc = guidelinePlan("CNLC 2024", "cn", a.cnlc, a.eligibility, c);
   const missing = new Set<string>();
   for (const s of [a.bclc, a.cnlc]) {
     if (s.status === "indeterminate") for (const m of s.missing) missing.add(m);
@@ -309,7 +337,7 @@ export function planFromAssessment(a: Assessment): TreatmentPlan {
     ...(a.errors ? { errors: a.errors } : {}),
     bclc,
     cnlc,
-    combinations: combinations(a),
+    combinations: combinations(a, c),
     downstaging: downstaging(a),
     scores: {
       hap: scoreLine(a.hap),
@@ -326,5 +354,6 @@ export function planFromAssessment(a: Assessment): TreatmentPlan {
 
 /** Parses, assesses and plans an untrusted case. */
 export function plan(input: unknown): TreatmentPlan {
-  return planFromAssessment(assess(input));
+  const { parsed } = parseCase(input);
+  return planFromAssessment(assess(input), parsed);
 }
