@@ -1,0 +1,124 @@
+/**
+ * The only way the workspace talks to Hepatica: the HTTP API, same origin, with the HttpOnly
+ * session cookie set by `POST /api/auth/login` (the token itself is never stored by the page).
+ * Error bodies follow the server's single shape `{ error: { code, message, errors? } }`.
+ */
+
+export type Role = "clinician" | "researcher" | "admin";
+
+export interface User {
+  readonly id: string;
+  readonly username: string;
+  readonly role: Role;
+}
+
+/** A stored record as the API shows it: camelCase fields, children as lists. */
+export interface ApiRecord {
+  readonly id: string;
+  readonly version: number;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+  readonly patientId?: string;
+  readonly [field: string]: unknown;
+}
+
+export interface FieldError {
+  readonly path: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export class ApiFailure extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fieldErrors: readonly FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+type Listener = () => void;
+const unauthenticatedListeners = new Set<Listener>();
+/** Called when any request answers 401, so the shell can show the login form again. */
+export function onUnauthenticated(l: Listener): () => void {
+  unauthenticatedListeners.add(l);
+  return () => unauthenticatedListeners.delete(l);
+}
+
+export async function request<T>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<T> {
+  const init: RequestInit = {
+    method,
+    credentials: "same-origin",
+    headers: { accept: "application/json", ...headers },
+  };
+  if (body !== undefined) {
+    init.body = JSON.stringify(body);
+    init.headers = { ...init.headers, "content-type": "application/json" };
+  }
+  const res = await fetch(path, init);
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  let data: unknown;
+  try {
+    data = text ? JSON.parse(text) : undefined;
+  } catch {
+    data = undefined;
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string; errors?: FieldError[] } } | undefined)
+      ?.error;
+    if (res.status === 401 && !path.endsWith("/auth/login")) for (const l of unauthenticatedListeners) l();
+    throw new ApiFailure(
+      res.status,
+      err?.code ?? "http",
+      err?.message ?? `${res.status} ${res.statusText}`,
+      err?.errors ?? [],
+    );
+  }
+  return data as T;
+}
+
+/** Lists may come bare or wrapped (`{ items }`, `{ data }`); the page wants the array. */
+export function itemsOf<T>(x: unknown): T[] {
+  if (Array.isArray(x)) return x as T[];
+  if (x && typeof x === "object") {
+    const o = x as { items?: unknown; data?: unknown; results?: unknown };
+    for (const v of [o.items, o.data, o.results]) if (Array.isArray(v)) return v as T[];
+  }
+  return [];
+}
+
+export const api = {
+  login: (username: string, password: string) =>
+    request<{ token: string; user: User }>("POST", "/api/auth/login", { username, password }),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+  me: () => request<User>("GET", "/api/auth/me"),
+
+  patients: async (query: Record<string, string> = {}) => {
+    const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== "")).toString();
+    return itemsOf<ApiRecord>(await request("GET", `/api/patients${qs ? `?${qs}` : ""}`));
+  },
+  patient: (id: string) => request<ApiRecord>("GET", `/api/patients/${encodeURIComponent(id)}`),
+  createPatient: (body: Record<string, unknown>) => request<ApiRecord>("POST", "/api/patients", body),
+  updatePatient: (id: string, version: number, body: Record<string, unknown>) =>
+    request<ApiRecord>("PUT", `/api/patients/${encodeURIComponent(id)}`, body, {
+      "if-match": `"${version}"`,
+    }),
+
+  /** A patient's records of one kind: `observations`, `imaging`, `procedures`, `systemic-therapies`, … */
+  list: async (patientId: string, kind: string) =>
+    itemsOf<ApiRecord>(await request("GET", `/api/patients/${encodeURIComponent(patientId)}/${kind}`)),
+  create: (patientId: string, kind: string, body: Record<string, unknown>) =>
+    request<ApiRecord>("POST", `/api/patients/${encodeURIComponent(patientId)}/${kind}`, body),
+
+  /** Derived views computed by the server from the stored records. */
+  derived: <T,>(patientId: string, view: "assessment" | "plan" | "response" | "case") =>
+    request<T>("GET", `/api/patients/${encodeURIComponent(patientId)}/${view}`),
+};

@@ -1,0 +1,78 @@
+import type { GuidelinePlan, TreatmentPlan } from "../clinical-types.js";
+import { optionLabel } from "./assessment-card.js";
+import { MODALITY_LABEL } from "./eligibility.js";
+import { Missing } from "./rule.js";
+
+function Guideline({ g }: { g: GuidelinePlan }) {
+  return (
+    <div className="plan-col">
+      <h3>
+        {g.guideline}
+        {g.stage ? ` — stage ${g.stage}` : ""}
+      </h3>
+      {g.options.length === 0 ? (
+        <p className="muted">{g.note}</p>
+      ) : (
+        <>
+          <ol>
+            {g.options.map((o) => (
+              <li key={o.code} className={`verdict-line verdict-${o.verdict}`}>
+                <strong>{optionLabel(o.code)}</strong> <span className="muted">({o.role})</span>{" "}
+                {o.verdict !== "not-assessed" && (
+                  <span className={`verdict verdict-${o.verdict}`}>{o.verdict}</span>
+                )}
+                {o.modalities.length > 0 && (
+                  <details className="why">
+                    <summary>Per modality</summary>
+                    <ul>
+                      {o.modalities.map((m) => (
+                        <li key={m.modality}>
+                          {MODALITY_LABEL[m.modality]}: {m.verdict}
+                          {m.reasons.length > 0 && ` — ${m.reasons.join("; ")}`}
+                          <Missing paths={m.missing} />
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </li>
+            ))}
+          </ol>
+          <p className="fineprint">{g.note}</p>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The plan: both guidelines' options joined with eligibility, and combinations worth discussing. */
+export function PlanView({ plan }: { plan: TreatmentPlan }) {
+  const worth = [...plan.combinations, ...plan.downstaging].filter((c) => c.status === "worth-discussing");
+  return (
+    <section className="card" aria-labelledby="plan-h">
+      <h2 id="plan-h">Treatment plan (for discussion)</h2>
+      <div className="columns">
+        <Guideline g={plan.bclc} />
+        <Guideline g={plan.cnlc} />
+      </div>
+      {worth.length > 0 && (
+        <>
+          <h3>Worth discussing at tumour board</h3>
+          <ul>
+            {worth.map((c) => (
+              <li key={c.id}>
+                <strong>{c.title}</strong>: {c.why}{" "}
+                <details className="why inline">
+                  <summary>Evidence</summary>
+                  <p>{c.evidence}</p>
+                  <p className="citation">Source: {c.citation}</p>
+                </details>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {plan.missingToDecide.length > 0 && <Missing paths={plan.missingToDecide} />}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { AssessmentCard } from "../components/assessment-card.js";
+import { EligibilityTable } from "../components/eligibility.js";
+import { ImagingForm } from "../components/imaging-form.js";
+import { BurdenChart, LesionTable } from "../components/lesions.js";
+import { PlanView } from "../components/plan.js";
+import { ProcedureForm } from "../components/procedure-form.js";
+import { Timeline } from "../components/timeline.js";
+import { date, patientName, str } from "../format.js";
+import { latestBilirubinMgDl, latestHeightWeight, loadPatient } from "../patient-data.js";
+import { Link } from "../router.js";
+import { useAsync } from "../use-async.js";
+import { canEdit, useUser } from "../user.js";
+
+export function PatientPage({ id }: { id: string }) {
+  const user = useUser();
+  const [data, reload] = useAsync(() => loadPatient(id), [id]);
+  if (data.state === "loading") return <p className="loading">Loading…</p>;
+  if (data.state === "error")
+    return (
+      <main id="main" className="page">
+        <p className="error">{data.error.message}</p>
+      </main>
+    );
+  const d = data.value;
+  const p = d.patient;
+  const lesionLabels = [
+    ...new Set(
+      d.imaging.flatMap((i) =>
+        (Array.isArray(i.measurements) ? i.measurements : []).map(
+          (m: Record<string, unknown>) => str(m.lesionLabel) ?? "",
+        ),
+      ),
+    ),
+  ].filter(Boolean);
+  const hw = latestHeightWeight(d.observations);
+  return (
+    <main id="main" className="page">
+      <div className="title-row">
+        <h1>{patientName(p)}</h1>
+        <div className="actions">
+          {canEdit(user) && (
+            <Link to={`/patients/${encodeURIComponent(p.id)}/edit`} className="button secondary">
+              Edit / add values
+            </Link>
+          )}
+          <Link to={`/patients/${encodeURIComponent(p.id)}/board`} className="button">
+            Tumour-board summary
+          </Link>
+        </div>
+      </div>
+      <p className="meta">
+        {str(p.mrn) && <>MRN {str(p.mrn)} · </>}
+        {p.ageOver89 === true ? "age > 89" : <>born {date(p.birthDate)}</>} ·{" "}
+        {str(p.sex) ?? "sex not recorded"}
+      </p>
+      {d.assessment.ok ? (
+        <AssessmentCard a={d.assessment.value} />
+      ) : (
+        <p className="error">Assessment not available: {d.assessment.message}</p>
+      )}
+      {d.assessment.ok && <EligibilityTable a={d.assessment.value} />}
+      {d.plan.ok ? (
+        <PlanView plan={d.plan.value} />
+      ) : (
+        <p className="muted">Plan not available: {d.plan.message}</p>
+      )}
+      <LesionTable imaging={d.imaging} response={d.response.ok ? d.response.value : null} />
+      <BurdenChart imaging={d.imaging} procedures={d.procedures} />
+      <Timeline records={d} />
+      {canEdit(user) && (
+        <>
+          <ProcedureForm
+            patientId={p.id}
+            {...hw}
+            bilirubinMgDl={latestBilirubinMgDl(d.observations)}
+            onSaved={reload}
+          />
+          <ImagingForm key={d.imaging.length} patientId={p.id} lesionLabels={lesionLabels} onSaved={reload} />
+        </>
+      )}
+    </main>
+  );
+}
