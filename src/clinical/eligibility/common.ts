@@ -52,6 +52,8 @@ interface Common {
   readonly reason: string;
   readonly citation: string;
   readonly reasons: readonly EligibilityReason[];
+  /** Ids of the checks that were applied to known inputs (those stopped by a missing input are not listed). */
+  readonly rulesApplied: readonly string[];
   /** Optional inputs not given, so their rules were not applied (not assumed normal). */
   readonly notAssessed: readonly string[];
   /** Set when the other profile reaches a different verdict (never merged silently). */
@@ -239,9 +241,11 @@ export function evaluate(
   const reasons: EligibilityReason[] = [];
   const missing: string[] = [];
   const errors: FieldError[] = [];
+  const applied: string[] = [];
   for (const check of spec.checks) {
     try {
       const out = check.run(ctx);
+      if (!applied.includes(check.id)) applied.push(check.id);
       if (out === undefined) continue;
       if (Array.isArray(out)) reasons.push(...(out as readonly EligibilityReason[]));
       else reasons.push(out as EligibilityReason);
@@ -263,6 +267,7 @@ export function evaluate(
     profile: spec.profile,
     citation,
     reasons,
+    rulesApplied: applied,
     notAssessed: ctx.notAssessed,
     ...(ctx.assumptions.length > 0 ? { assumptions: ctx.assumptions } : {}),
   };
