@@ -130,6 +130,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
   );
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
+  // Web: public patient education (/education, /zh/education) and the built workspace (/app/).
+  await app.register((await import("../web/education/plugin.js")).educationPlugin);
+  await app.register((await import("../web/static-plugin.js")).staticPlugin);
 
   await app.register(async (api) => {
     await authRoutes(api, deps);

@@ -52,6 +52,8 @@ export async function request<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  /** Statuses whose body is a result rather than an error (decision support answers 422 with a partial result). */
+  accept: readonly number[] = [],
 ): Promise<T> {
   const init: RequestInit = {
     method,
@@ -71,7 +73,7 @@ export async function request<T>(
   } catch {
     data = undefined;
   }
-  if (!res.ok) {
+  if (!res.ok && !accept.includes(res.status)) {
     const err = (data as { error?: { code?: string; message?: string; errors?: FieldError[] } } | undefined)
       ?.error;
     if (res.status === 401 && !path.endsWith("/auth/login")) for (const l of unauthenticatedListeners) l();
@@ -118,7 +120,16 @@ export const api = {
   create: (patientId: string, kind: string, body: Record<string, unknown>) =>
     request<ApiRecord>("POST", `/api/patients/${encodeURIComponent(patientId)}/${kind}`, body),
 
-  /** Derived views computed by the server from the stored records. */
-  derived: <T,>(patientId: string, view: "assessment" | "plan" | "response" | "case") =>
-    request<T>("GET", `/api/patients/${encodeURIComponent(patientId)}/${view}`),
+  /** The assessment of a stored patient from the latest values within `[asOf - windowDays, asOf]`. */
+  assessment: <T,>(patientId: string, asOf?: string, windowDays?: number) => {
+    const qs = new URLSearchParams();
+    if (asOf) qs.set("asOf", asOf);
+    if (windowDays !== undefined) qs.set("windowDays", String(windowDays));
+    const q = qs.toString();
+    return request<T>("GET", `/api/patients/${encodeURIComponent(patientId)}/assessment${q ? `?${q}` : ""}`);
+  },
+  /** Treatment plan of a case (422 still carries the partial plan). */
+  plan: <T,>(kase: unknown) => request<T>("POST", "/api/plan", kase, {}, [422]),
+  /** Response assessment of a course (422 carries the errors). */
+  response: <T,>(course: unknown) => request<T>("POST", "/api/response", course, {}, [422]),
 };

@@ -3,41 +3,122 @@ import { HEIGHT_LOINC, WEIGHT_LOINC } from "../../fhir/codes.js";
 import { type ApiRecord, api } from "./api.js";
 import type { Assessment, CourseAssessment, TreatmentPlan } from "./clinical-types.js";
 import type { PatientRecords } from "./components/timeline.js";
-import { num, str } from "./format.js";
+import { date, num, str } from "./format.js";
 import { loincOf } from "./labs.js";
 
 export type Derived<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string };
 
-export interface PatientData extends PatientRecords {
-  readonly patient: ApiRecord;
-  readonly assessment: Derived<Assessment>;
-  readonly plan: Derived<TreatmentPlan>;
-  readonly response: Derived<CourseAssessment>;
+/** `GET /api/patients/{id}/assessment`: the derived case, what it was derived from, and the assessment. */
+export interface PatientAssessment {
+  readonly asOf: string;
+  readonly windowDays: number;
+  readonly case: Record<string, unknown>;
+  readonly observationsUsed: readonly { readonly path: string; readonly effectiveAt: string }[];
+  readonly imagingUsed: { readonly id: string; readonly studyDate: string } | null;
+  readonly assessment: Assessment;
 }
 
-async function derived<T>(id: string, view: "assessment" | "plan" | "response"): Promise<Derived<T>> {
+export interface PatientData extends PatientRecords {
+  readonly patient: ApiRecord;
+  readonly assessment: Derived<PatientAssessment>;
+  readonly plan: Derived<TreatmentPlan>;
+  readonly response: Derived<CourseAssessment> | null;
+}
+
+export const DEFAULT_WINDOW_DAYS = 30;
+
+async function derived<T>(f: () => Promise<T>): Promise<Derived<T>> {
   try {
-    return { ok: true, value: await api.derived<T>(id, view) };
+    return { ok: true, value: await f() };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }
 
-/** Everything the patient page and the tumour-board page show, fetched in parallel. */
-export async function loadPatient(id: string): Promise<PatientData> {
-  const [patient, observations, imaging, procedures, systemic, assessment, plan, response] =
-    await Promise.all([
-      api.patient(id),
-      api.list(id, "observations"),
-      api.list(id, "imaging"),
-      api.list(id, "procedures"),
-      api.list(id, "systemic-therapies").catch(() => []),
-      derived<Assessment>(id, "assessment"),
-      derived<TreatmentPlan>(id, "plan"),
-      derived<CourseAssessment>(id, "response"),
-    ]);
+/** The date of the newest observation: the default "as of" of the assessment. */
+export function newestObservationDate(observations: readonly ApiRecord[]): string | undefined {
+  const dates = observations.map((o) => date(o.effectiveAt)).filter((d) => d !== "—");
+  return dates.sort().at(-1);
+}
+
+const COURSE_ROLE: Readonly<Record<string, "target" | "non_target">> = {
+  target: "target",
+  "non-target": "non_target",
+};
+
+/**
+ * The response course (response-followup.md §9) built from the imaging time points, oldest
+ * first (the first is the baseline), and the procedures between them.
+ */
+export function courseOf(
+  imaging: readonly ApiRecord[],
+  procedures: readonly ApiRecord[],
+): Record<string, unknown> | null {
+  const points = [...imaging].sort((a, b) => (date(a.studyDate) < date(b.studyDate) ? -1 : 1));
+  const first = points[0];
+  if (!first) return null;
+  const baseline = date(first.studyDate);
+  const timepoints = points.map((p) => {
+    const ms = (Array.isArray(p.measurements) ? p.measurements : []) as Record<string, unknown>[];
+    const size = (m: Record<string, unknown>) => ({
+      longestDiameterMm: num(m.longestDiameterMm) ?? null,
+      viableDiameterMm: num(m.viableDiameterMm) ?? null,
+      ...(num(m.shortAxisMm) !== undefined ? { shortAxisMm: num(m.shortAxisMm) } : {}),
+    });
+    return {
+      date: date(p.studyDate),
+      ...(str(p.modality) ? { modality: str(p.modality) } : {}),
+      lesions: ms
+        .filter((m) => COURSE_ROLE[str(m.role) ?? ""])
+        .map((m) => ({
+          id: str(m.lesionLabel),
+          organ: str(m.organ) ?? "liver",
+          role: COURSE_ROLE[str(m.role) ?? ""],
+          ...size(m),
+          ...(str(m.role) === "non-target" ? { status: "present" } : {}),
+        })),
+      newLesions: ms
+        .filter((m) => str(m.role) === "new")
+        .map((m) => ({ id: str(m.lesionLabel), organ: str(m.organ) ?? "liver", ...size(m) })),
+    };
+  });
+  const treatments = procedures
+    .map((p) => ({ date: date(p.performedOn), modality: str(p.modality) ?? "other" }))
+    .filter((t) => t.date >= baseline)
+    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const start = treatments[0]?.date;
+  const firstFollowUp = timepoints[1]?.date;
+  return {
+    timepoints,
+    treatments,
+    ...(start && (!firstFollowUp || start <= firstFollowUp) ? { treatmentStart: start } : {}),
+  };
+}
+
+/** Everything the patient page and the tumour-board page show. */
+export async function loadPatient(
+  id: string,
+  asOf?: string,
+  windowDays = DEFAULT_WINDOW_DAYS,
+): Promise<PatientData> {
+  const [patient, observations, imaging, procedures, systemic] = await Promise.all([
+    api.patient(id),
+    api.list(id, "observations"),
+    api.list(id, "imaging"),
+    api.list(id, "procedures"),
+    api.list(id, "systemic-therapies").catch(() => []),
+  ]);
+  const when = asOf ?? newestObservationDate(observations);
+  const course = courseOf(imaging, procedures);
+  const [assessment, response] = await Promise.all([
+    derived(() => api.assessment<PatientAssessment>(id, when, windowDays)),
+    course ? derived(() => api.response<CourseAssessment>(course)) : Promise.resolve(null),
+  ]);
+  const plan: Derived<TreatmentPlan> = assessment.ok
+    ? await derived(() => api.plan<TreatmentPlan>(assessment.value.case))
+    : { ok: false, message: assessment.message };
   return { patient, observations, imaging, procedures, systemic, assessment, plan, response };
 }
 

@@ -1,3 +1,4 @@
+import { type FormEvent, useState } from "react";
 import { AssessmentCard } from "../components/assessment-card.js";
 import { EligibilityTable } from "../components/eligibility.js";
 import { ImagingForm } from "../components/imaging-form.js";
@@ -6,14 +7,22 @@ import { PlanView } from "../components/plan.js";
 import { ProcedureForm } from "../components/procedure-form.js";
 import { Timeline } from "../components/timeline.js";
 import { date, patientName, str } from "../format.js";
-import { latestBilirubinMgDl, latestHeightWeight, loadPatient } from "../patient-data.js";
+import {
+  DEFAULT_WINDOW_DAYS,
+  latestBilirubinMgDl,
+  latestHeightWeight,
+  loadPatient,
+  type PatientAssessment,
+} from "../patient-data.js";
 import { Link } from "../router.js";
 import { useAsync } from "../use-async.js";
 import { canEdit, useUser } from "../user.js";
 
 export function PatientPage({ id }: { id: string }) {
   const user = useUser();
-  const [data, reload] = useAsync(() => loadPatient(id), [id]);
+  const [asOf, setAsOf] = useState<string | undefined>(undefined);
+  const [windowDays, setWindowDays] = useState(DEFAULT_WINDOW_DAYS);
+  const [data, reload] = useAsync(() => loadPatient(id, asOf, windowDays), [id, asOf, windowDays]);
   if (data.state === "loading") return <p className="loading">Loading…</p>;
   if (data.state === "error")
     return (
@@ -53,18 +62,27 @@ export function PatientPage({ id }: { id: string }) {
         {p.ageOver89 === true ? "age > 89" : <>born {date(p.birthDate)}</>} ·{" "}
         {str(p.sex) ?? "sex not recorded"}
       </p>
+      <AsOfControl
+        asOf={d.assessment.ok ? d.assessment.value.asOf : (asOf ?? "")}
+        windowDays={windowDays}
+        used={d.assessment.ok ? d.assessment.value : undefined}
+        onChange={(a, w) => {
+          setAsOf(a);
+          setWindowDays(w);
+        }}
+      />
       {d.assessment.ok ? (
-        <AssessmentCard a={d.assessment.value} />
+        <AssessmentCard a={d.assessment.value.assessment} />
       ) : (
         <p className="error">Assessment not available: {d.assessment.message}</p>
       )}
-      {d.assessment.ok && <EligibilityTable a={d.assessment.value} />}
+      {d.assessment.ok && <EligibilityTable a={d.assessment.value.assessment} />}
       {d.plan.ok ? (
         <PlanView plan={d.plan.value} />
       ) : (
         <p className="muted">Plan not available: {d.plan.message}</p>
       )}
-      <LesionTable imaging={d.imaging} response={d.response.ok ? d.response.value : null} />
+      <LesionTable imaging={d.imaging} response={d.response?.ok ? d.response.value : null} />
       <BurdenChart imaging={d.imaging} procedures={d.procedures} />
       <Timeline records={d} />
       {canEdit(user) && (
@@ -79,5 +97,45 @@ export function PatientPage({ id }: { id: string }) {
         </>
       )}
     </main>
+  );
+}
+
+/** Which values the assessment used: the date it is "as of" and the window before it. */
+function AsOfControl(props: {
+  asOf: string;
+  windowDays: number;
+  used: PatientAssessment | undefined;
+  onChange: (asOf: string, windowDays: number) => void;
+}) {
+  const [a, setA] = useState(props.asOf);
+  const [w, setW] = useState(String(props.windowDays));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const n = Number(w);
+    props.onChange(a, Number.isInteger(n) && n >= 0 ? n : DEFAULT_WINDOW_DAYS);
+  };
+  return (
+    <form className="asof no-print" onSubmit={submit} aria-label="Assessment date">
+      <label>
+        Assess as of
+        <input type="date" name="asOf" value={a} onChange={(e) => setA(e.target.value)} />
+      </label>
+      <label>
+        using values from the preceding days
+        <input name="windowDays" inputMode="numeric" value={w} onChange={(e) => setW(e.target.value)} />
+      </label>
+      <button type="submit" className="secondary">
+        Re-assess
+      </button>
+      {props.used && (
+        <p className="fineprint">
+          {props.used.observationsUsed.length} observation(s) used
+          {props.used.imagingUsed
+            ? `; tumours from the imaging of ${props.used.imagingUsed.studyDate}`
+            : "; no imaging in the window"}
+          .
+        </p>
+      )}
+    </form>
   );
 }

@@ -34,7 +34,13 @@ export function TumourBoard({ id }: { id: string }) {
         {new Date().toISOString().slice(0, 10)}
       </p>
       {d.assessment.ok ? (
-        <AssessmentCard a={d.assessment.value} compact />
+        <>
+          <p className="fineprint">
+            Assessment as of {d.assessment.value.asOf} (values from the preceding{" "}
+            {d.assessment.value.windowDays} days).
+          </p>
+          <AssessmentCard a={d.assessment.value.assessment} compact />
+        </>
       ) : (
         <p className="error">{d.assessment.message}</p>
       )}
@@ -56,7 +62,7 @@ export function TumourBoard({ id }: { id: string }) {
           </ul>
         )}
       </section>
-      <LesionTable imaging={d.imaging} response={d.response.ok ? d.response.value : null} />
+      <LesionTable imaging={d.imaging} response={d.response?.ok ? d.response.value : null} />
       <BurdenChart imaging={d.imaging} procedures={d.procedures} />
       <section className="card signoff" aria-labelledby="decision-h">
         <h2 id="decision-h">Board decision</h2>
