@@ -10,6 +10,17 @@ import { isUcum } from "../units/ucum.js";
 
 const NOT_OBJECT = Symbol("not-object");
 
+/** Field paths are a fixed vocabulary; their split form is cached (the parser runs per case). */
+const splitPaths = new Map<string, readonly string[]>();
+function splitPath(path: string): readonly string[] {
+  let parts = splitPaths.get(path);
+  if (parts === undefined) {
+    parts = path.split(".");
+    if (splitPaths.size < 10_000) splitPaths.set(path, parts);
+  }
+  return parts;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
@@ -30,7 +41,7 @@ export class Reader {
   /** The raw value at a dotted path; `undefined` if absent; a marker if a parent is not an object. */
   raw(path: string): unknown {
     let cur: unknown = this.root;
-    const parts = path.split(".");
+    const parts = splitPath(path);
     for (let i = 0; i < parts.length; i++) {
       if (cur === undefined || cur === null) return undefined;
       if (!isRecord(cur)) {
@@ -46,13 +57,6 @@ export class Reader {
     return cur;
   }
 
-  private start(path: string): { absent: true } | { absent: false; value: unknown } | { parentBad: true } {
-    const v = this.raw(path);
-    if (v === NOT_OBJECT) return { parentBad: true };
-    if (v === undefined || v === null) return { absent: true };
-    return { absent: false, value: v };
-  }
-
   private parentInvalid<T>(path: string): Field<T> {
     return invalidField([
       { path, code: "wrong-type", message: `the object containing ${path} is malformed` },
@@ -60,33 +64,33 @@ export class Reader {
   }
 
   bool(path: string): Field<boolean> {
-    const s = this.start(path);
-    if ("parentBad" in s) return this.parentInvalid(path);
-    if (s.absent) return ABSENT;
-    if (typeof s.value !== "boolean") return this.fail(path, "wrong-type", `${path} must be true or false`);
-    return present(s.value);
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return this.parentInvalid(path);
+    if (v === undefined || v === null) return ABSENT;
+    if (typeof v !== "boolean") return this.fail(path, "wrong-type", `${path} must be true or false`);
+    return present(v);
   }
 
   str(path: string): Field<string> {
-    const s = this.start(path);
-    if ("parentBad" in s) return this.parentInvalid(path);
-    if (s.absent) return ABSENT;
-    if (typeof s.value !== "string") return this.fail(path, "wrong-type", `${path} must be a string`);
-    return present(s.value);
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return this.parentInvalid(path);
+    if (v === undefined || v === null) return ABSENT;
+    if (typeof v !== "string") return this.fail(path, "wrong-type", `${path} must be a string`);
+    return present(v);
   }
 
   oneOf<const T extends string>(path: string, allowed: readonly T[]): Field<T> {
-    const s = this.start(path);
-    if ("parentBad" in s) return this.parentInvalid(path);
-    if (s.absent) return ABSENT;
-    if (typeof s.value !== "string" || !(allowed as readonly string[]).includes(s.value)) {
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return this.parentInvalid(path);
+    if (v === undefined || v === null) return ABSENT;
+    if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
       return this.fail(
         path,
         "not-allowed",
-        `${path} is ${JSON.stringify(s.value)}; allowed: ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
+        `${path} is ${JSON.stringify(v)}; allowed: ${allowed.map((a) => JSON.stringify(a)).join(", ")}`,
       );
     }
-    return present(s.value as T);
+    return present(v as T);
   }
 
   /** A plain number in [min, max]; `integer` requires a whole number. */
@@ -96,10 +100,10 @@ export class Reader {
     max: number,
     opts: { integer?: boolean; unit?: string } = {},
   ): Field<number> {
-    const s = this.start(path);
-    if ("parentBad" in s) return this.parentInvalid(path);
-    if (s.absent) return ABSENT;
-    return this.checkNumber(path, s.value, min, max, opts);
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return this.parentInvalid(path);
+    if (v === undefined || v === null) return ABSENT;
+    return this.checkNumber(path, v, min, max, opts);
   }
 
   checkNumber(
@@ -128,18 +132,18 @@ export class Reader {
    * plausibility guard (scores.md §0.3).
    */
   quantity(path: string, analyte: Analyte): Field<Quantity> {
-    const s = this.start(path);
-    if ("parentBad" in s) return this.parentInvalid(path);
-    if (s.absent) return ABSENT;
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return this.parentInvalid(path);
+    if (v === undefined || v === null) return ABSENT;
     const d = ANALYTES[analyte];
     let value: unknown;
     let unit: unknown;
-    if (typeof s.value === "number" && "unitless" in d && d.unitless) {
-      value = s.value;
+    if (typeof v === "number" && "unitless" in d && d.unitless) {
+      value = v;
       unit = d.canonical;
-    } else if (isRecord(s.value)) {
-      value = s.value.value;
-      unit = s.value.unit ?? ("unitless" in d && d.unitless ? d.canonical : undefined);
+    } else if (isRecord(v)) {
+      value = v.value;
+      unit = v.unit ?? ("unitless" in d && d.unitless ? d.canonical : undefined);
     } else {
       return this.fail(
         path,
