@@ -15,6 +15,7 @@ import { auditRoutes } from "./audit/plugin.js";
 import { authRoutes, installAuthentication } from "./auth/plugin.js";
 import type { ServerDeps } from "./context.js";
 import { toHttpError } from "./errors.js";
+import { fhirRoutes } from "./fhir/plugin.js";
 
 export interface AppOptions {
   readonly store: Store;
@@ -140,5 +141,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await assessRoutes(api, deps);
     await auditRoutes(api, deps);
   });
+  await app.register(async (fhir) => fhirRoutes(fhir, deps));
   return app;
 }

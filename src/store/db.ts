@@ -105,7 +105,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   const store: Store = { db, dialect, location, close: () => db.destroy() };
   if (options.migrate !== false) {
     try {
-      await migrateToLatest(store);
+      await migrateToLatest(store, dialect === "postgres" ? (options.pgSchema ?? "public") : undefined);
     } catch (e) {
       await db.destroy();
       throw e;
@@ -114,8 +114,16 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
-export async function migrateToLatest(store: Pick<Store, "db" | "dialect">): Promise<void> {
-  const migrator = new Migrator({ db: store.db, provider: new StaticProvider(store.dialect) });
+/**
+ * Runs pending migrations. On PostgreSQL the migration bookkeeping tables are pinned to `schema`:
+ * Kysely's table introspection sees every schema, and would otherwise find another schema's.
+ */
+export async function migrateToLatest(store: Pick<Store, "db" | "dialect">, schema?: string): Promise<void> {
+  const migrator = new Migrator({
+    db: store.db,
+    provider: new StaticProvider(store.dialect),
+    ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === "Error");

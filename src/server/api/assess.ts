@@ -1,12 +1,14 @@
 /**
  * Decision support over HTTP: `POST /api/assess` (a case → its assessment; stores nothing),
- * `POST /api/response` (a course → its response assessment), and the assessment of a stored
+ * `POST /api/plan` (a case → treatment options), `POST /api/response` (a course → its response
+ * assessment), and the assessment of a stored
  * patient, derived from their latest data within a stated window (`GET`), or derived and stored
  * with the rules version that produced it (`POST .../assessments`).
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { assess, RULES_VERSION } from "../../clinical/assess.js";
+import { plan } from "../../clinical/plan.js";
 import { assessCourse } from "../../clinical/response/assess-course.js";
 import { appendAudit } from "../../store/audit.js";
 import { shiftDate } from "../../store/deidentify.js";
@@ -99,6 +101,23 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     },
     async (request, reply) => {
       const result = assess(request.body);
+      return reply.code(result.status === "ok" ? 200 : 422).send(result);
+    },
+  );
+
+  app.post<{ Body: Record<string, unknown> }>(
+    "/api/plan",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary:
+          "Treatment plan for a case: BCLC + CNLC options with eligibility; 422 when a field is invalid",
+        body: anyObject,
+        response: { 400: errorSchema, 401: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      const result = plan(request.body);
       return reply.code(result.status === "ok" ? 200 : 422).send(result);
     },
   );

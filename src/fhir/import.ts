@@ -1,0 +1,494 @@
+/**
+ * FHIR R4 → Hepatica: reads a Bundle (transaction, batch or collection) into one plan entry per
+ * bundle entry — a body for the store, or an OperationOutcome saying why the resource is skipped.
+ * Pure: the server executes the plan. Supported: Patient; Observation (LOINC labs and ECOG,
+ * Hepatica findings, mCODE TumorSize); Condition (ICD-10 C22.x → tumour); Procedure;
+ * MedicationAdministration (→ systemic therapy); BodyStructure (mCODE Tumor → tumour).
+ * Values are read with FHIRPath (the R4 model resolves choice types such as `value[x]`).
+ */
+import type {
+  Bundle,
+  BundleEntry,
+  OperationOutcome,
+  OperationOutcomeIssue,
+  Resource,
+} from "@medplum/fhirtypes";
+import fhirpath from "fhirpath";
+import r4 from "fhirpath/fhir-context/r4";
+import { ANALYTE_OF_LOINC, ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "./codes.js";
+
+/** LOINC 21889-1 "Size Tumor" (mCODE TumorSize) and 33728-7 its maximum dimension. */
+export const TUMOR_SIZE_LOINC = "21889-1";
+export const TUMOR_MAX_DIMENSION_LOINC = "33728-7";
+/** Procedure codes Hepatica recognises, in its own code system (the modality codes). */
+export const PROCEDURE_SYSTEM = "https://hepatica.dev/fhir/CodeSystem/procedure";
+
+export type EntryPlan =
+  | {
+      readonly index: number;
+      readonly kind: "patient";
+      readonly refs: readonly string[];
+      readonly body: Body;
+      readonly mrn: string | null;
+    }
+  | {
+      readonly index: number;
+      readonly kind: "observation" | "tumour" | "procedure" | "systemicTherapy" | "tumourSize";
+      readonly subject: string;
+      readonly refs: readonly string[];
+      readonly body: Body;
+    }
+  | { readonly index: number; readonly kind: "error"; readonly outcome: OperationOutcome };
+
+export type Body = Record<string, unknown>;
+
+type Path = (resource: unknown) => unknown[];
+const cache = new Map<string, Path>();
+/** Compiled FHIRPath expressions against the R4 model, cached. */
+function fp(expression: string): Path {
+  let f = cache.get(expression);
+  if (!f) {
+    const compiled = fhirpath.compile(expression, r4);
+    f = (resource: unknown) => compiled(resource) as unknown[];
+    cache.set(expression, f);
+  }
+  return f;
+}
+
+function first<T>(resource: unknown, expression: string, guard: (v: unknown) => v is T): T | undefined {
+  for (const v of fp(expression)(resource)) if (guard(v)) return v;
+  return undefined;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string" && v.length > 0;
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+/** FHIRPath may return date-times as its own objects; their string form is the FHIR text. */
+function dateOf(resource: unknown, expression: string): string | undefined {
+  const v = fp(expression)(resource)[0];
+  if (v === undefined || v === null) return undefined;
+  const s = String(v);
+  return s.length > 0 ? s : undefined;
+}
+
+export function outcome(issues: readonly OperationOutcomeIssue[]): OperationOutcome {
+  return { resourceType: "OperationOutcome", issue: [...issues] };
+}
+
+export function issue(
+  code: OperationOutcomeIssue["code"],
+  diagnostics: string,
+  expression?: string,
+  severity: OperationOutcomeIssue["severity"] = "error",
+): OperationOutcomeIssue {
+  return { severity, code, diagnostics, ...(expression ? { expression: [expression] } : {}) };
+}
+
+function refsOf(entry: BundleEntry, resource: Resource): string[] {
+  const refs: string[] = [];
+  if (entry.fullUrl) refs.push(entry.fullUrl);
+  if (resource.id) refs.push(`${resource.resourceType}/${resource.id}`);
+  return refs;
+}
+
+function subjectOf(resource: unknown, path: string): string | undefined {
+  return first(resource, `${path}.reference`, isString);
+}
+
+function datePart(s: string | undefined): string | undefined {
+  return s?.slice(0, 10);
+}
+
+function patientPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+  const mrn =
+    first(r, "Patient.identifier.where(type.coding.code = 'MR').value", isString) ??
+    first(r, "Patient.identifier.value", isString) ??
+    null;
+  const gender = first(r, "Patient.gender", isString);
+  const body: Body = {
+    mrn,
+    familyName: first(r, "Patient.name.family", isString) ?? null,
+    givenName: fp("Patient.name.given")(r).filter(isString).join(" ") || null,
+    birthDate: first(r, "Patient.birthDate", isString) ?? null,
+    sex:
+      gender === "male" || gender === "female" || gender === "other" || gender === "unknown" ? gender : null,
+  };
+  return { index, kind: "patient", refs: refsOf(entry, r), body, mrn };
+}
+
+function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+  const subject = subjectOf(r, "Observation.subject");
+  if (!subject)
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("required", "Observation.subject is required", "Observation.subject")]),
+    };
+  const effective =
+    dateOf(r, "Observation.effective.ofType(dateTime)") ??
+    dateOf(r, "Observation.effective.ofType(Period).start") ??
+    dateOf(r, "Observation.issued");
+  if (!effective) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("required", "Observation.effective[x] is required", "Observation.effective")]),
+    };
+  }
+  const loinc = first(r, `Observation.code.coding.where(system = '${LOINC}').code`, isString);
+  if (loinc === TUMOR_SIZE_LOINC) return tumourSizePlan(index, entry, r, subject, effective);
+  if (loinc !== undefined && (ANALYTE_OF_LOINC.has(loinc) || loinc === ECOG_LOINC)) {
+    const value =
+      first(r, "Observation.value.ofType(Quantity).value", isNumber) ??
+      first(r, "Observation.value.ofType(integer)", isNumber) ??
+      (loinc === ECOG_LOINC ? ecogOf(r) : undefined);
+    if (value === undefined) {
+      return {
+        index,
+        kind: "error",
+        outcome: outcome([
+          issue("required", `Observation ${loinc} has no numeric value`, "Observation.value"),
+        ]),
+      };
+    }
+    const unit =
+      first(r, "Observation.value.ofType(Quantity).code", isString) ??
+      first(r, "Observation.value.ofType(Quantity).unit", isString);
+    return {
+      index,
+      kind: "observation",
+      subject,
+      refs: refsOf(entry, r),
+      body: {
+        system: LOINC,
+        code: loinc,
+        value,
+        unit: unit ?? (loinc === ECOG_LOINC ? null : null),
+        effectiveAt: effective,
+      },
+    };
+  }
+  const finding = first(r, `Observation.code.coding.where(system = '${FINDING_SYSTEM}').code`, isString);
+  if (finding !== undefined && FINDINGS[finding]) {
+    const valueCode =
+      first(r, "Observation.value.ofType(CodeableConcept).coding.code", isString) ??
+      first(r, "Observation.value.ofType(string)", isString) ??
+      fp("Observation.value.ofType(boolean)")(r).map(String)[0];
+    if (valueCode === undefined) {
+      return {
+        index,
+        kind: "error",
+        outcome: outcome([issue("required", `finding ${finding} has no value`, "Observation.value")]),
+      };
+    }
+    return {
+      index,
+      kind: "observation",
+      subject,
+      refs: refsOf(entry, r),
+      body: { system: FINDING_SYSTEM, code: finding, valueCode, effectiveAt: effective },
+    };
+  }
+  const codes = fp("Observation.code.coding.code")(r).filter(isString).join(", ");
+  return {
+    index,
+    kind: "error",
+    outcome: outcome([
+      issue(
+        "not-supported",
+        `Observation code ${codes || "(none)"} is not one Hepatica reads`,
+        "Observation.code",
+      ),
+    ]),
+  };
+}
+
+/** ECOG answers coded as LOINC LA-codes carry the grade in their display ("1 - Symptomatic ..."). */
+function ecogOf(r: Resource): number | undefined {
+  const display = first(r, "Observation.value.ofType(CodeableConcept).coding.display", isString);
+  const m = display ? /^\s*([0-5])\b/.exec(display) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
+function tumourSizePlan(
+  index: number,
+  entry: BundleEntry,
+  r: Resource,
+  subject: string,
+  effective: string,
+): EntryPlan {
+  const q =
+    fp(
+      `Observation.component.where(code.coding.code = '${TUMOR_MAX_DIMENSION_LOINC}').value.ofType(Quantity)`,
+    )(r)[0] ?? fp("Observation.value.ofType(Quantity)")(r)[0];
+  const value = (q as { value?: unknown } | undefined)?.value;
+  const unit =
+    (q as { code?: unknown; unit?: unknown } | undefined)?.code ??
+    (q as { unit?: unknown } | undefined)?.unit;
+  if (!isNumber(value) || (unit !== "mm" && unit !== "cm")) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([
+        issue("value", "TumorSize needs the maximum dimension in mm or cm", "Observation.component"),
+      ]),
+    };
+  }
+  const label =
+    first(r, "Observation.focus.display", isString) ??
+    first(r, "Observation.focus.reference", isString) ??
+    "T1";
+  return {
+    index,
+    kind: "tumourSize",
+    subject,
+    refs: refsOf(entry, r),
+    body: {
+      studyDate: datePart(effective),
+      modality: "other",
+      measurements: [
+        {
+          lesionLabel: label.slice(0, 50),
+          role: "target",
+          organ: "liver",
+          longestDiameterMm: unit === "cm" ? value * 10 : value,
+        },
+      ],
+    },
+  };
+}
+
+function conditionPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+  const subject = subjectOf(r, "Condition.subject");
+  if (!subject)
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("required", "Condition.subject is required", "Condition.subject")]),
+    };
+  const icd = first(
+    r,
+    "Condition.code.coding.where(system = 'http://hl7.org/fhir/sid/icd-10' or system = 'http://hl7.org/fhir/sid/icd-10-cm').code",
+    isString,
+  );
+  if (!icd || !/^C22(\.|$)/.test(icd)) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([
+        issue("not-supported", "only liver cancer conditions (ICD-10 C22.x) are imported", "Condition.code"),
+      ]),
+    };
+  }
+  return {
+    index,
+    kind: "tumour",
+    subject,
+    refs: refsOf(entry, r),
+    body: {
+      label: (r.id ?? `C${index}`).slice(0, 50),
+      icd10: icd,
+      diagnosedOn:
+        datePart(
+          dateOf(r, "Condition.onset.ofType(dateTime)") ?? first(r, "Condition.recordedDate", isString),
+        ) ?? null,
+      histology: first(r, "Condition.code.text", isString)?.slice(0, 200) ?? null,
+      segment: first(r, "Condition.bodySite.text", isString)?.slice(0, 20) ?? null,
+    },
+  };
+}
+
+function bodyStructurePlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+  const subject = subjectOf(r, "BodyStructure.patient");
+  if (!subject)
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("required", "BodyStructure.patient is required", "BodyStructure.patient")]),
+    };
+  return {
+    index,
+    kind: "tumour",
+    subject,
+    refs: refsOf(entry, r),
+    body: {
+      label: (first(r, "BodyStructure.identifier.value", isString) ?? r.id ?? `T${index}`).slice(0, 50),
+      segment: first(r, "BodyStructure.locationQualifier.text", isString)?.slice(0, 20) ?? null,
+    },
+  };
+}
+
+const MODALITY_WORDS: readonly [RegExp, string][] = [
+  [/deb|drug.?eluting/i, "debtace"],
+  [/c-?tace|conventional|chemoemboli/i, "ctace"],
+  [/\btae\b|bland/i, "tae"],
+  [/haic|hepatic arterial infusion/i, "haic"],
+  [/glass/i, "tare-glass"],
+  [/tare|radioemboli|y-?90|sirt/i, "tare-resin"],
+  [/microwave/i, "microwave-ablation"],
+  [/radiofrequency|\brfa\b/i, "radiofrequency-ablation"],
+  [/cryo/i, "cryoablation"],
+  [/ablation/i, "thermal-ablation"],
+  [/transplant/i, "liver-transplant"],
+  [/resection|hepatectomy/i, "resection"],
+];
+
+function procedurePlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+  const subject = subjectOf(r, "Procedure.subject");
+  if (!subject)
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("required", "Procedure.subject is required", "Procedure.subject")]),
+    };
+  const performed = datePart(
+    dateOf(r, "Procedure.performed.ofType(dateTime)") ??
+      dateOf(r, "Procedure.performed.ofType(Period).start"),
+  );
+  if (!performed) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("required", "Procedure.performed[x] is required", "Procedure.performed")]),
+    };
+  }
+  const own = first(r, `Procedure.code.coding.where(system = '${PROCEDURE_SYSTEM}').code`, isString);
+  const text = [
+    first(r, "Procedure.code.text", isString),
+    ...fp("Procedure.code.coding.display")(r).filter(isString),
+  ].join(" ");
+  const modality = own ?? MODALITY_WORDS.find(([re]) => re.test(text))?.[1] ?? "other";
+  return {
+    index,
+    kind: "procedure",
+    subject,
+    refs: refsOf(entry, r),
+    body: {
+      modality,
+      performedOn: performed,
+      operator: first(r, "Procedure.performer.actor.display", isString)?.slice(0, 200) ?? null,
+      note: first(r, "Procedure.note.text", isString)?.slice(0, 10_000) ?? null,
+    },
+  };
+}
+
+function medicationPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+  const subject = subjectOf(r, "MedicationAdministration.subject");
+  if (!subject) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([
+        issue("required", "MedicationAdministration.subject is required", "MedicationAdministration.subject"),
+      ]),
+    };
+  }
+  const agent =
+    first(r, "MedicationAdministration.medication.ofType(CodeableConcept).text", isString) ??
+    first(r, "MedicationAdministration.medication.ofType(CodeableConcept).coding.display", isString) ??
+    first(r, "MedicationAdministration.medication.ofType(Reference).display", isString);
+  const start = datePart(
+    dateOf(r, "MedicationAdministration.effective.ofType(dateTime)") ??
+      dateOf(r, "MedicationAdministration.effective.ofType(Period).start"),
+  );
+  if (!agent || !start) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([
+        issue(
+          "required",
+          "MedicationAdministration needs medication text and effective[x]",
+          "MedicationAdministration",
+        ),
+      ]),
+    };
+  }
+  return {
+    index,
+    kind: "systemicTherapy",
+    subject,
+    refs: refsOf(entry, r),
+    body: {
+      agent: agent.slice(0, 200),
+      startedOn: start,
+      stoppedOn: datePart(dateOf(r, "MedicationAdministration.effective.ofType(Period).end")) ?? null,
+    },
+  };
+}
+
+export interface ImportPlan {
+  readonly entries: readonly EntryPlan[];
+  /** Set when the input is not a Bundle at all. */
+  readonly fatal?: OperationOutcome;
+}
+
+/** Plans the import of a Bundle; every entry yields a plan or an OperationOutcome. */
+export function planBundle(input: unknown): ImportPlan {
+  if (
+    typeof input !== "object" ||
+    input === null ||
+    (input as { resourceType?: unknown }).resourceType !== "Bundle"
+  ) {
+    return { entries: [], fatal: outcome([issue("structure", "expected a FHIR Bundle", "Bundle")]) };
+  }
+  const bundle = input as Bundle;
+  if (!["transaction", "batch", "collection"].includes(String(bundle.type))) {
+    return {
+      entries: [],
+      fatal: outcome([issue("value", "Bundle.type must be transaction, batch or collection", "Bundle.type")]),
+    };
+  }
+  if (!Array.isArray(bundle.entry)) return { entries: [] };
+  return { entries: bundle.entry.map((e, i) => planResource(i, e, e?.resource)) };
+}
+
+/** Plans one resource (bundle entry `index`, or NDJSON line `index`). */
+export function planResource(index: number, entry: BundleEntry | undefined, resource: unknown): EntryPlan {
+  if (
+    typeof resource !== "object" ||
+    resource === null ||
+    typeof (resource as Resource).resourceType !== "string"
+  ) {
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([issue("structure", `entry ${index} has no resource`, `Bundle.entry[${index}]`)]),
+    };
+  }
+  const r = resource as Resource;
+  const e = entry ?? {};
+  try {
+    switch (r.resourceType) {
+      case "Patient":
+        return patientPlan(index, e, r);
+      case "Observation":
+        return observationPlan(index, e, r);
+      case "Condition":
+        return conditionPlan(index, e, r);
+      case "Procedure":
+        return procedurePlan(index, e, r);
+      case "MedicationAdministration":
+        return medicationPlan(index, e, r);
+      case "BodyStructure":
+        return bodyStructurePlan(index, e, r);
+      default:
+        return {
+          index,
+          kind: "error",
+          outcome: outcome([issue("not-supported", `${r.resourceType} is not imported`, r.resourceType)]),
+        };
+    }
+  } catch (err) {
+    // FHIRPath throws on structurally impossible input (e.g. a number where an object belongs).
+    return {
+      index,
+      kind: "error",
+      outcome: outcome([
+        issue(
+          "structure",
+          `malformed ${r.resourceType}: ${err instanceof Error ? err.message.slice(0, 200) : "unreadable"}`,
+        ),
+      ]),
+    };
+  }
+}

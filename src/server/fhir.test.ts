@@ -1,0 +1,135 @@
+/** FHIR over HTTP (SQLite and PostgreSQL): Bundle import with per-resource outcomes, export, NDJSON bulk. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SAMPLE_BUNDLE } from "../fhir/testing.js";
+import { dialectsUnderTest } from "../store/testing.js";
+import { auth, openTestApp, type TestApp } from "./testing.js";
+
+describe.each(dialectsUnderTest())("FHIR API on %s", (dialect) => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await openTestApp(dialect);
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("imports a Bundle: valid resources kept, each invalid one with its OperationOutcome; export round-trips", async () => {
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/fhir",
+      headers: { ...auth(h.tokens.clinician), "content-type": "application/fhir+json" },
+      payload: JSON.stringify(SAMPLE_BUNDLE),
+    });
+    expect(res.statusCode).toBe(200);
+    const out = res.json() as {
+      type: string;
+      entry: { response: { status: string; location?: string; outcome?: { issue: { code: string }[] } } }[];
+    };
+    expect(out.type).toBe("batch-response");
+    expect(out.entry.map((e) => e.response.status.slice(0, 3))).toEqual([
+      "201",
+      "201",
+      "201",
+      "201",
+      "201",
+      "201",
+      "201",
+      "201",
+      "400",
+      "400",
+    ]);
+    expect(out.entry[9]?.response.outcome?.issue[0]?.code).toBe("not-supported");
+    const patientId = out.entry[0]?.response.location?.split("/")[1] ?? "";
+
+    // Importing again matches the patient by MRN instead of duplicating them.
+    const again = await h.app.inject({
+      method: "POST",
+      url: "/api/fhir",
+      headers: auth(h.tokens.clinician),
+      payload: SAMPLE_BUNDLE,
+    });
+    expect((again.json() as typeof out).entry[0]?.response).toMatchObject({
+      status: "200 OK",
+      location: `Patient/${patientId}`,
+    });
+
+    const exp = await h.app.inject({
+      method: "GET",
+      url: `/api/patients/${patientId}/fhir`,
+      headers: auth(h.tokens.clinician),
+    });
+    expect(exp.statusCode).toBe(200);
+    const bundle = exp.json() as { entry: { resource: { resourceType: string } }[] };
+    const kinds = bundle.entry.map((e) => e.resource.resourceType);
+    expect(kinds[0]).toBe("Patient");
+    expect(kinds).toEqual(
+      expect.arrayContaining([
+        "Observation",
+        "Condition",
+        "BodyStructure",
+        "Procedure",
+        "MedicationAdministration",
+      ]),
+    );
+
+    const researcher = await h.app.inject({
+      method: "GET",
+      url: `/api/patients/${patientId}/fhir`,
+      headers: auth(h.tokens.researcher),
+    });
+    expect(researcher.body).not.toMatch(/Tanaka|MRN-77|1950-02-03/);
+  });
+
+  it("a Bundle that is not one is a 400 OperationOutcome; researchers cannot import", async () => {
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/fhir",
+      headers: auth(h.tokens.clinician),
+      payload: { resourceType: "Patient" },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ resourceType: "OperationOutcome" });
+    const r = await h.app.inject({
+      method: "POST",
+      url: "/api/fhir",
+      headers: auth(h.tokens.researcher),
+      payload: SAMPLE_BUNDLE,
+    });
+    expect(r.statusCode).toBe(403);
+  });
+
+  it("bulk NDJSON: export a cohort and import it into another store", async () => {
+    const exp = await h.app.inject({
+      method: "GET",
+      url: "/api/fhir/$export",
+      headers: auth(h.tokens.clinician),
+    });
+    expect(exp.statusCode).toBe(200);
+    expect(exp.headers["content-type"]).toMatch(/application\/fhir\+ndjson/);
+    const lines = exp.body.trim().split("\n");
+    expect(lines.length).toBeGreaterThan(5);
+    for (const l of lines) expect(JSON.parse(l)).toHaveProperty("resourceType");
+
+    const other = await openTestApp(dialect);
+    try {
+      const imp = await other.app.inject({
+        method: "POST",
+        url: "/api/fhir/$import",
+        headers: { ...auth(other.tokens.clinician), "content-type": "application/fhir+ndjson" },
+        payload: `${exp.body}not json\n`,
+      });
+      expect(imp.statusCode).toBe(200);
+      const oo = imp.json() as { issue: { severity: string; diagnostics: string }[] };
+      expect(oo.issue[0]?.severity).toBe("information");
+      expect(oo.issue.some((i) => /not JSON/.test(i.diagnostics))).toBe(true);
+      const list = await other.app.inject({
+        method: "GET",
+        url: "/api/patients",
+        headers: auth(other.tokens.clinician),
+      });
+      expect((list.json() as { total: number }).total).toBe(1);
+    } finally {
+      await other.close();
+    }
+  });
+});

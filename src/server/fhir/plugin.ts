@@ -1,0 +1,315 @@
+/**
+ * FHIR over HTTP: `POST /api/fhir` imports a Bundle (transaction, batch or collection) — processed
+ * entry by entry, like a batch: valid resources are kept, each invalid one gets its own
+ * OperationOutcome in the `batch-response`; `GET /api/patients/{id}/fhir` exports a patient as a
+ * Bundle with BCLC / CNLC stage observations; `GET /api/fhir/$export` and `POST /api/fhir/$import`
+ * move cohorts as FHIR Bulk Data NDJSON (synchronously: one response, one resource per line).
+ */
+import type { Bundle, BundleEntry, OperationOutcome } from "@medplum/fhirtypes";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { assess } from "../../clinical/assess.js";
+import { type PatientData, patientBundle, patientResources, type Rec } from "../../fhir/export.js";
+import { type EntryPlan, issue, outcome, planBundle, planResource } from "../../fhir/import.js";
+import { type Actor, appendAudit } from "../../store/audit.js";
+import type { Store } from "../../store/db.js";
+import { shiftDate } from "../../store/deidentify.js";
+import { ENTITIES, type EntitySpec } from "../../store/entities.js";
+import { StoreError } from "../../store/errors.js";
+import { createRecord, dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
+import { deriveCase } from "../api/derive-case.js";
+import { present } from "../api/entities.js";
+import { errorSchema, idParams } from "../api/schemas.js";
+import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
+import { ApiError } from "../errors.js";
+
+const IMPORT_LIMIT = 50 * 1024 * 1024;
+const KIND_SPEC: Readonly<Record<Exclude<EntryPlan["kind"], "patient" | "error">, EntitySpec>> = {
+  observation: ENTITIES.observation,
+  tumour: ENTITIES.tumour,
+  procedure: ENTITIES.procedure,
+  systemicTherapy: ENTITIES.systemicTherapy,
+  tumourSize: ENTITIES.imaging,
+};
+
+export interface EntryResult {
+  readonly index: number;
+  readonly status: string;
+  readonly location?: string;
+  readonly outcome?: OperationOutcome;
+}
+
+function outcomeOfError(e: unknown): OperationOutcome {
+  if (e instanceof StoreError) {
+    if (e.errors.length > 0) return outcome(e.errors.map((x) => issue("invalid", x.message, x.path)));
+    return outcome([issue(e.code === "conflict" ? "duplicate" : "processing", e.message)]);
+  }
+  throw e;
+}
+
+/** Executes an import plan: patients first (matched by MRN when one exists), then the rest. */
+export async function executePlan(
+  store: Store,
+  entries: readonly EntryPlan[],
+  actor: Actor,
+): Promise<EntryResult[]> {
+  const { db } = store;
+  const results: EntryResult[] = [];
+  const refs = new Map<string, string>();
+  for (const e of entries) {
+    if (e.kind !== "patient") continue;
+    try {
+      const existing = e.mrn
+        ? await db.selectFrom("patients").select("id").where("mrn", "=", e.mrn).executeTakeFirst()
+        : undefined;
+      const id = existing ? existing.id : (await createRecord(db, ENTITIES.patient, e.body, actor)).id;
+      for (const r of e.refs) refs.set(r, id);
+      results.push({
+        index: e.index,
+        status: existing ? "200 OK" : "201 Created",
+        location: `Patient/${id}`,
+      });
+    } catch (err) {
+      results.push({ index: e.index, status: "400 Bad Request", outcome: outcomeOfError(err) });
+    }
+  }
+  for (const e of entries) {
+    if (e.kind === "patient") continue;
+    if (e.kind === "error") {
+      results.push({ index: e.index, status: "400 Bad Request", outcome: e.outcome });
+      continue;
+    }
+    let patientId = refs.get(e.subject);
+    const m = /^Patient\/([A-Za-z0-9.-]{1,64})$/.exec(e.subject);
+    if (!patientId && m?.[1] && (await getRecord(db, ENTITIES.patient, m[1]))) patientId = m[1];
+    if (!patientId) {
+      results.push({
+        index: e.index,
+        status: "404 Not Found",
+        outcome: outcome([
+          issue("not-found", `subject ${e.subject} is neither in the bundle nor stored`, "subject"),
+        ]),
+      });
+      continue;
+    }
+    const spec = KIND_SPEC[e.kind];
+    try {
+      const rec = await createRecord(db, spec, e.body, actor, { patientId });
+      for (const r of e.refs) refs.set(r, rec.id);
+      results.push({ index: e.index, status: "201 Created", location: `${spec.path}/${rec.id}` });
+    } catch (err) {
+      results.push({ index: e.index, status: "400 Bad Request", outcome: outcomeOfError(err) });
+    }
+  }
+  return results.sort((a, b) => a.index - b.index);
+}
+
+async function patientData(deps: ServerDeps, request: FastifyRequest, id: string): Promise<PatientData> {
+  const { db } = deps.store;
+  const patient = await getRecord(db, ENTITIES.patient, id);
+  if (!patient) throw new ApiError("not-found", `no patient ${id}`);
+  const list = async (spec: EntitySpec): Promise<Rec[]> => {
+    const rows = await listRecords(db, spec, { patientId: id, limit: 1000 });
+    return Promise.all(rows.map((r: EntityRecord) => present(deps, request, spec, r)));
+  };
+  const derived = await deriveCase(db, id, new Date().toISOString().slice(0, 10), 365);
+  const a = derived ? assess(derived.case) : undefined;
+  return {
+    patient: await present(deps, request, ENTITIES.patient, patient),
+    observations: await list(ENTITIES.observation),
+    tumours: await list(ENTITIES.tumour),
+    imaging: await list(ENTITIES.imaging),
+    procedures: await list(ENTITIES.procedure),
+    systemicTherapies: await list(ENTITIES.systemicTherapy),
+    outcomes: await list(ENTITIES.outcome),
+    ...(a && derived
+      ? {
+          stages: {
+            asOf: deidentified(request)
+              ? shiftDate(derived.asOf, (await dateShiftOf(db, id)) ?? 0)
+              : derived.asOf,
+            bclc: a.bclc.status === "ok" ? a.bclc.stage : null,
+            cnlc: a.cnlc.status === "ok" ? a.cnlc.stage : null,
+          },
+        }
+      : {}),
+  };
+}
+
+export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  app.addContentTypeParser(
+    "application/fhir+json",
+    { parseAs: "string", bodyLimit: IMPORT_LIMIT },
+    (_req, body, done) => {
+      try {
+        done(null, JSON.parse(String(body)));
+      } catch (e) {
+        done(e instanceof Error ? e : new Error("invalid JSON"), undefined);
+      }
+    },
+  );
+  app.addContentTypeParser(
+    ["application/fhir+ndjson", "application/x-ndjson", "application/ndjson"],
+    { parseAs: "string", bodyLimit: IMPORT_LIMIT },
+    (_req, body, done) => done(null, String(body)),
+  );
+
+  app.post<{ Body: unknown }>(
+    "/api/fhir",
+    {
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags: ["fhir"],
+        summary:
+          "Import a FHIR R4 Bundle; valid resources are kept, each invalid one gets an OperationOutcome",
+        response: { 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "clinician", "admin");
+      const plan = planBundle(request.body);
+      if (plan.fatal) return reply.code(400).type("application/fhir+json").send(plan.fatal);
+      const results = await executePlan(deps.store, plan.entries, actorOf(request));
+      await appendAudit(deps.store.db, actorOf(request), {
+        action: "import",
+        entity: "Bundle",
+        detail: `${results.filter((r) => r.status.startsWith("2")).length} of ${results.length} entries kept`,
+      });
+      const response: Bundle = {
+        resourceType: "Bundle",
+        type: "batch-response",
+        entry: results.map(
+          (r): BundleEntry => ({
+            response: {
+              status: r.status,
+              ...(r.location ? { location: r.location } : {}),
+              ...(r.outcome ? { outcome: r.outcome } : {}),
+            },
+          }),
+        ),
+      };
+      return reply.type("application/fhir+json").send(response);
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    "/api/patients/:id/fhir",
+    {
+      schema: {
+        tags: ["fhir"],
+        summary: "Export a patient as a FHIR Bundle (mCODE-style), with BCLC and CNLC stage observations",
+        params: idParams,
+        response: { 401: errorSchema, 404: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "clinician", "researcher", "admin");
+      const data = await patientData(deps, request, request.params.id);
+      await appendAudit(deps.store.db, actorOf(request), {
+        action: "export",
+        entity: "patient",
+        entityId: request.params.id,
+        patientId: request.params.id,
+      });
+      return reply.type("application/fhir+json").send(patientBundle(data, new Date().toISOString()));
+    },
+  );
+
+  app.get<{ Querystring: { _type?: string } }>(
+    "/api/fhir/$export",
+    {
+      schema: {
+        tags: ["fhir"],
+        summary: "Bulk export of every patient as FHIR NDJSON (one resource per line)",
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: { _type: { type: "string", pattern: "^[A-Za-z]+(,[A-Za-z]+)*$" } },
+        },
+        response: { 401: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "clinician", "researcher", "admin");
+      const types = request.query._type ? new Set(request.query._type.split(",")) : undefined;
+      const ids = await deps.store.db.selectFrom("patients").select("id").orderBy("created_at").execute();
+      const lines: string[] = [];
+      for (const { id } of ids) {
+        for (const r of patientResources(await patientData(deps, request, id))) {
+          if (!types || types.has(r.resourceType)) lines.push(JSON.stringify(r));
+        }
+      }
+      await appendAudit(deps.store.db, actorOf(request), {
+        action: "export",
+        entity: "cohort",
+        detail: `${ids.length} patients, ${lines.length} resources`,
+      });
+      return reply.type("application/fhir+ndjson").send(lines.length > 0 ? `${lines.join("\n")}\n` : "");
+    },
+  );
+
+  app.post<{ Body: string }>(
+    "/api/fhir/$import",
+    {
+      bodyLimit: IMPORT_LIMIT,
+      schema: {
+        tags: ["fhir"],
+        summary:
+          "Bulk import of FHIR NDJSON (application/fhir+ndjson); an OperationOutcome per rejected line",
+        response: { 401: errorSchema, 403: errorSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "clinician", "admin");
+      if (typeof request.body !== "string") {
+        throw new ApiError("unsupported-media-type", "send application/fhir+ndjson");
+      }
+      const entries: EntryPlan[] = request.body
+        .split("\n")
+        .map((line, i) => ({ line: line.trim(), i }))
+        .filter(({ line }) => line.length > 0)
+        .map(({ line, i }) => {
+          let resource: unknown;
+          try {
+            resource = JSON.parse(line);
+          } catch {
+            return {
+              index: i,
+              kind: "error",
+              outcome: outcome([issue("structure", `line ${i + 1} is not JSON`)]),
+            };
+          }
+          const r = resource as { resourceType?: unknown; id?: unknown };
+          const fullUrl = typeof r.id === "string" ? `urn:uuid:${r.id}` : undefined;
+          return planResource(i, fullUrl ? { fullUrl } : {}, resource);
+        });
+      const results = await executePlan(deps.store, entries, actorOf(request));
+      const kept = results.filter((r) => r.status.startsWith("2")).length;
+      await appendAudit(deps.store.db, actorOf(request), {
+        action: "import",
+        entity: "cohort",
+        detail: `${kept} of ${results.length} lines kept`,
+      });
+      const issues = results
+        .filter((r) => r.outcome)
+        .flatMap((r) =>
+          (r.outcome?.issue ?? []).map((x) => ({
+            ...x,
+            diagnostics: `line ${r.index + 1}: ${x.diagnostics ?? ""}`,
+          })),
+        );
+      return reply
+        .type("application/fhir+json")
+        .send(
+          outcome([
+            issue(
+              "informational",
+              `${kept} of ${results.length} resources imported`,
+              undefined,
+              "information",
+            ),
+            ...issues,
+          ]),
+        );
+    },
+  );
+}
