@@ -1,25 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { assess } from "../src/clinical/assess.js";
+import { assess, CORE_ASSESSMENT_KEYS } from "../src/clinical/assess.js";
 import { loadVectors, mismatches } from "./vectors.js";
 
 /** Keys owned by the assessment core (issue 2). Later issues add theirs here. */
-const KEYS = new Set([
-  "childPugh",
-  "albi",
-  "meld",
-  "meldNa",
-  "meld3",
-  "ecog",
-  "bsa",
-  "milan",
-  "ucsf",
-  "upToSeven",
-  "sixAndTwelve",
-  "bclc",
-  "cnlc",
-  "ajcc8",
-  "status",
-]);
+const KEYS: ReadonlySet<string> = new Set([...CORE_ASSESSMENT_KEYS, "status"]);
 
 for (const suite of ["scores", "staging"] as const) {
   describe(`public vectors: ${suite}`, () => {

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { CORE_ASSESSMENT_KEYS } from "../src/clinical/assess.js";
 import { runCli } from "./cli-io.js";
 
 const root = join(import.meta.dirname, "..");
@@ -25,21 +26,7 @@ describe("hepatica assess", () => {
     expect(a.id).toBe("case-001");
     // 20.5 umol/L = 1.198830 mg/dL → 1 point; 36 g/L → 1; INR 1.1 → 1; none/none → A5 (Pugh 1973)
     expect(a.childPugh).toMatchObject({ status: "ok", score: 5, class: "A" });
-    for (const key of [
-      "albi",
-      "meld",
-      "meldNa",
-      "meld3",
-      "ecog",
-      "bsa",
-      "milan",
-      "ucsf",
-      "upToSeven",
-      "sixAndTwelve",
-      "bclc",
-      "cnlc",
-      "ajcc8",
-    ]) {
+    for (const key of CORE_ASSESSMENT_KEYS) {
       expect(a[key].citation, key).toBeTruthy();
       expect(a[key].reason, key).toBeTruthy();
     }

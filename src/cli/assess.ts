@@ -4,13 +4,12 @@
  * `--csv FILE --map MAPPING.json` — a table with a column mapping → one assessment per row.
  */
 import { readFile } from "node:fs/promises";
-import { parseArgs } from "node:util";
 import { parse as parseCsv } from "csv-parse/sync";
 import { assess } from "../clinical/assess.js";
 import { parseTableMapping, rowToCase } from "../clinical/case/tabular.js";
-import { parseJson, readText } from "./input.js";
+import { parseJson } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
-import { streamNdjson } from "./ndjson.js";
+import { jsonCommand } from "./json-command.js";
 import { formatReport } from "./report.js";
 
 export const ASSESS_HELP = `Usage:
@@ -24,24 +23,6 @@ Every result carries status ok / indeterminate (with missing) / invalid (with er
 and its citation. Decision support for clinicians, not a substitute for their judgement.
 Exit codes: 0 ok; 1 invalid input (single case, or an unreadable mapping); 2 usage error.
 `;
-
-function args(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        ndjson: { type: "boolean" },
-        csv: { type: "string" },
-        map: { type: "string" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
 
 async function assessCsv(file: string, mapFile: string, asNdjson: boolean, io: Io): Promise<number> {
   let rows: Record<string, string>[];
@@ -87,30 +68,18 @@ async function assessCsv(file: string, mapFile: string, asNdjson: boolean, io: I
   return EXIT.ok;
 }
 
-export const assessCommand: Command = async (argv, io) => {
-  const { values, positionals } = args(argv);
-  if (values.help) {
-    io.stdout.write(ASSESS_HELP);
-    return EXIT.ok;
-  }
-  if (values.csv !== undefined || values.map !== undefined) {
-    if (!values.csv || !values.map) throw new UsageError("--csv and --map go together");
+export const assessCommand: Command = jsonCommand({
+  help: ASSESS_HELP,
+  compute: assess,
+  format: formatReport,
+  isInvalid: (a) => a.status === "invalid",
+  options: { csv: { type: "string" }, map: { type: "string" } },
+  extra: async (values, positionals, io) => {
+    if (values.csv === undefined && values.map === undefined) return undefined;
+    if (typeof values.csv !== "string" || typeof values.map !== "string") {
+      throw new UsageError("--csv and --map go together");
+    }
     if (positionals.length > 0) throw new UsageError("--csv takes no FILE argument");
     return assessCsv(values.csv, values.map, Boolean(values.ndjson || values.json), io);
-  }
-  if (values.ndjson) {
-    if (positionals.length > 0 && positionals[0] !== "-") throw new UsageError("--ndjson reads stdin");
-    await streamNdjson(io.stdin, io.stdout, (c) => assess(c));
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError("give one FILE, or - for stdin");
-  const file = positionals[0] as string;
-  const json = parseJson(await readText(file, io.stdin), file === "-" ? "stdin" : file);
-  if (!json.ok) {
-    io.stderr.write(`${json.message}\n`);
-    return EXIT.invalidInput;
-  }
-  const a = assess(json.value);
-  io.stdout.write(values.json ? `${JSON.stringify(a, null, 2)}\n` : formatReport(a));
-  return a.status === "invalid" ? EXIT.invalidInput : EXIT.ok;
-};
+  },
+});

@@ -8,12 +8,8 @@ import type { FieldError } from "../clinical/result.js";
 
 /** The result line for an input line that is not valid JSON. */
 export function unparsableLine(lineNumber: number, message: string) {
-  const error: FieldError = {
-    path: "",
-    code: "json-parse",
-    message: `line ${lineNumber} is not valid JSON: ${message}`,
-  };
-  return { status: "invalid" as const, line: lineNumber, errors: [error] };
+  const error: FieldError = { path: "", code: "json-parse", message };
+  return { status: "invalid" as const, ...(lineNumber > 0 ? { line: lineNumber } : {}), errors: [error] };
 }
 
 function write(out: Writable, text: string): Promise<void> | undefined {
@@ -27,10 +23,11 @@ export async function streamNdjson(
   input: Readable,
   output: Writable,
   handle: (value: unknown, lineNumber: number) => unknown,
+  unparsable: (message: string, lineNumber: number) => unknown = (m, n) => unparsableLine(n, m),
 ): Promise<{ lines: number; unparsable: number }> {
   let rest = "";
   let lineNumber = 0;
-  let unparsable = 0;
+  let unparsableCount = 0;
   let buffer = "";
   const processLine = (line: string) => {
     lineNumber++;
@@ -39,8 +36,9 @@ export async function streamNdjson(
     try {
       value = JSON.parse(line);
     } catch (e) {
-      unparsable++;
-      buffer += `${JSON.stringify(unparsableLine(lineNumber, e instanceof Error ? e.message : String(e)))}\n`;
+      unparsableCount++;
+      const message = `line ${lineNumber} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+      buffer += `${JSON.stringify(unparsable(message, lineNumber))}\n`;
       return;
     }
     buffer += `${JSON.stringify(handle(value, lineNumber))}\n`;
@@ -62,5 +60,5 @@ export async function streamNdjson(
   }
   if (rest !== "") processLine(rest.endsWith("\r") ? rest.slice(0, -1) : rest);
   if (buffer !== "") await write(output, buffer);
-  return { lines: lineNumber, unparsable };
+  return { lines: lineNumber, unparsable: unparsableCount };
 }

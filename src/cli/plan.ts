@@ -3,13 +3,12 @@
  * plan as JSON; `--ndjson` one case per stdin line → one plan per line, streaming (a line that is
  * not JSON gives `status: "invalid"` and the batch goes on). Decision support for clinicians.
  */
-import { parseArgs } from "node:util";
+
 import type { EligibilityResult } from "../clinical/eligibility/index.js";
 import { MODALITIES } from "../clinical/eligibility/index.js";
 import { type GuidelinePlan, plan, type TreatmentPlan } from "../clinical/plan.js";
-import { parseJson, readText } from "./input.js";
-import { type Command, EXIT, UsageError } from "./io.js";
-import { streamNdjson } from "./ndjson.js";
+import type { Command } from "./io.js";
+import { jsonCommand } from "./json-command.js";
 
 export const PLAN_HELP = `Usage:
   hepatica plan FILE|-            readable treatment plan for one case (case-format.md)
@@ -23,22 +22,6 @@ HAIC + systemic); downstaging and conversion potential; and what is missing to d
 Decision support for clinicians: the treating physician and the tumour board decide.
 Exit codes: 0 ok; 1 invalid input; 2 usage error.
 `;
-
-function args(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        ndjson: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
 
 const MODALITY_LABEL: Readonly<Record<(typeof MODALITIES)[number], string>> = {
   ctace: "cTACE",
@@ -113,28 +96,11 @@ export function formatPlan(p: TreatmentPlan): string {
   return `${lines.join("\n")}\n`;
 }
 
-export const planCommand: Command = async (argv, io) => {
-  const { values, positionals } = args(argv);
-  if (values.help) {
-    io.stdout.write(PLAN_HELP);
-    return EXIT.ok;
-  }
-  if (values.ndjson) {
-    if (positionals.length > 0 && positionals[0] !== "-") throw new UsageError("--ndjson reads stdin");
-    await streamNdjson(io.stdin, io.stdout, (c) => {
-      const { assessment: _omit, ...rest } = plan(c);
-      return rest;
-    });
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError("give one FILE, or - for stdin");
-  const file = positionals[0] as string;
-  const json = parseJson(await readText(file, io.stdin), file === "-" ? "stdin" : file);
-  if (!json.ok) {
-    io.stderr.write(`${json.message}\n`);
-    return EXIT.invalidInput;
-  }
-  const p = plan(json.value);
-  io.stdout.write(values.json ? `${JSON.stringify(p, null, 2)}\n` : formatPlan(p));
-  return p.status === "invalid" ? EXIT.invalidInput : EXIT.ok;
-};
+export const planCommand: Command = jsonCommand({
+  help: PLAN_HELP,
+  compute: plan,
+  format: formatPlan,
+  isInvalid: (p) => p.status === "invalid",
+  // One line per case: the plan without the embedded assessment (hepatica assess --ndjson has it).
+  ndjsonLine: ({ assessment: _omit, ...rest }) => rest,
+});

@@ -3,28 +3,12 @@
  * side and where they differ, liver function, tumour burden, and what missing input would
  * change the result. Built from the assessment JSON only (no second computation).
  */
-import type { Assessment } from "../clinical/assess.js";
+import { type Assessment, CORE_ASSESSMENT_KEYS } from "../clinical/assess.js";
 import { stagingDisagreements } from "../clinical/staging/concordance.js";
 
 type Rec = Readonly<Record<string, unknown>>;
 
-/** The staging, liver-function and burden results this report shows; the rest has its own commands. */
-const CORE_KEYS: ReadonlySet<string> = new Set([
-  "childPugh",
-  "albi",
-  "meld",
-  "meldNa",
-  "meld3",
-  "ecog",
-  "bsa",
-  "milan",
-  "ucsf",
-  "upToSeven",
-  "sixAndTwelve",
-  "bclc",
-  "cnlc",
-  "ajcc8",
-]);
+const CORE_KEYS: ReadonlySet<string> = new Set(CORE_ASSESSMENT_KEYS);
 
 const rec = (x: unknown): Rec => (typeof x === "object" && x !== null ? (x as Rec) : {});
 const str = (x: unknown): string =>

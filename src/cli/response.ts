@@ -3,12 +3,11 @@
  * mRECIST, with best overall response and first progression); `--json` the result as JSON;
  * `--ndjson` — one course per stdin line → one result per line, in order, streaming.
  */
-import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
+
 import { assessCourse, type CourseAssessment } from "../clinical/response/assess-course.js";
 import type { TimePointResult } from "../clinical/response/timepoint.js";
-import { parseJson, readText } from "./input.js";
-import { type Command, EXIT, type Io, UsageError } from "./io.js";
+import type { Command } from "./io.js";
+import { jsonCommand } from "./json-command.js";
 
 export const RESPONSE_HELP = `Usage:
   hepatica response FILE|-            timeline table for one course (case-format.md, "a course")
@@ -27,22 +26,6 @@ first progression date. An invalid course gives status "invalid" and errors[].co
 Decision support for clinicians, not a substitute for their judgement.
 Exit codes: 0 ok; 1 invalid input (single course); 2 usage error.
 `;
-
-function args(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        json: { type: "boolean" },
-        ndjson: { type: "boolean" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
-  } catch (e) {
-    throw new UsageError(e instanceof Error ? e.message : String(e));
-  }
-}
 
 function invalidJson(message: string, line?: number) {
   return {
@@ -127,50 +110,10 @@ export function formatTimeline(a: CourseAssessment): string {
   return `${out.join("\n")}\n`;
 }
 
-function write(io: Io, text: string): Promise<void> | undefined {
-  if (io.stdout.write(text)) return undefined;
-  return new Promise((resolve) => io.stdout.once("drain", () => resolve()));
-}
-
-async function ndjson(io: Io): Promise<void> {
-  const rl = createInterface({ input: io.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  let n = 0;
-  for await (const line of rl) {
-    n++;
-    if (line.trim() === "") continue;
-    let out: unknown;
-    try {
-      out = assessCourse(JSON.parse(line));
-    } catch (e) {
-      out = invalidJson(`line ${n} is not valid JSON: ${e instanceof Error ? e.message : String(e)}`, n);
-    }
-    const pending = write(io, `${JSON.stringify(out)}\n`);
-    if (pending) await pending;
-  }
-}
-
-export const responseCommand: Command = async (argv, io) => {
-  const { values, positionals } = args(argv);
-  if (values.help) {
-    io.stdout.write(RESPONSE_HELP);
-    return EXIT.ok;
-  }
-  if (values.ndjson) {
-    if (values.json) throw new UsageError("--json and --ndjson are exclusive");
-    if (positionals.length > 0 && positionals[0] !== "-") throw new UsageError("--ndjson reads stdin");
-    await ndjson(io);
-    return EXIT.ok;
-  }
-  if (positionals.length !== 1) throw new UsageError("give one FILE, or - for stdin");
-  const file = positionals[0] as string;
-  const json = parseJson(await readText(file, io.stdin), file === "-" ? "stdin" : file);
-  if (!json.ok) {
-    const a = invalidJson(json.message);
-    io.stdout.write(values.json ? `${JSON.stringify(a, null, 2)}\n` : "");
-    io.stderr.write(`${json.message}\n`);
-    return EXIT.invalidInput;
-  }
-  const a = assessCourse(json.value);
-  io.stdout.write(values.json ? `${JSON.stringify(a, null, 2)}\n` : formatTimeline(a));
-  return a.status === "invalid" ? EXIT.invalidInput : EXIT.ok;
-};
+export const responseCommand: Command = jsonCommand({
+  help: RESPONSE_HELP,
+  compute: assessCourse,
+  format: formatTimeline,
+  isInvalid: (a) => a.status === "invalid",
+  unparsable: (message, line) => invalidJson(message, line),
+});

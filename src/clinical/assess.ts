@@ -40,6 +40,28 @@ export const NOTICE =
   "Decision support for clinicians: suggestions with their reasons and sources, not a decision. " +
   "The treating physician and the tumour board decide.";
 
+/**
+ * The assessment core: liver function, performance status, tumour burden and staging — the
+ * results `hepatica assess` reports. The other keys (treatment scores, eligibility, doses,
+ * course decisions) are reported by `hepatica plan` and `hepatica response`.
+ */
+export const CORE_ASSESSMENT_KEYS = [
+  "childPugh",
+  "albi",
+  "meld",
+  "meldNa",
+  "meld3",
+  "ecog",
+  "bsa",
+  "milan",
+  "ucsf",
+  "upToSeven",
+  "sixAndTwelve",
+  "bclc",
+  "cnlc",
+  "ajcc8",
+] as const;
+
 /** The assessment of one parsed case (without the envelope). */
 export function assessParsed(c: ParsedCase) {
   const cp = childPugh(c);
