@@ -51,7 +51,19 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
                 Stage <strong>{a.bclc.stage}</strong>
                 {a.bclc.bSubgroup && <span className="sub"> ({a.bclc.bSubgroup})</span>}
               </p>
-              <p>First options: {a.bclc.options.map(optionLabel).join(", ") || "—"}</p>
+              {a.bclc.optionsStatus === "ok" ? (
+                <p>
+                  First options: {a.bclc.options.map(optionLabel).join(", ") || "—"}
+                  {a.bclc.alternatives.length > 0 && (
+                    <> · alternatives: {a.bclc.alternatives.map(optionLabel).join(", ")}</>
+                  )}
+                </p>
+              ) : (
+                <>
+                  <p>First options: not determined yet.</p>
+                  <Missing paths={"optionsMissing" in a.bclc ? a.bclc.optionsMissing : []} />
+                </>
+              )}
             </>
           ) : (
             <>
@@ -85,7 +97,11 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
           <ul>
             {disagreements.map((d) => (
               <li key={d.rule}>
-                {d.text} <span className="citation">({d.citation})</span>
+                {d.text}{" "}
+                <details className="why inline">
+                  <summary>Source</summary>
+                  <p className="citation">{d.citation}</p>
+                </details>
               </li>
             ))}
           </ul>

@@ -144,7 +144,7 @@ export function BurdenChart({
   const maxSum = Math.max(10, ...points.map((p) => p.sum));
   const W = 640;
   const H = 240;
-  const pad = { l: 48, r: 16, t: 16, b: 40 };
+  const pad = { l: 48, r: 48, t: 16, b: 40 };
   const x = (d: string) => pad.l + ((t(d) - t0) / (t1 - t0)) * (W - pad.l - pad.r);
   const y = (v: number) => H - pad.b - (v / maxSum) * (H - pad.t - pad.b);
   const path = points

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ANALYTES, type Analyte } from "../../../clinical/units/analytes.js";
 
 /** What every clinical result carries (src/clinical/result.ts), read structurally. */
 export interface RuleLike {
@@ -41,11 +42,25 @@ const INPUT_LABELS: Readonly<Record<string, string>> = {
   liverFunctionPreserved: "whether liver function is preserved (clinician's statement)",
 };
 
+const words = (camel: string) => camel.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+
 export function inputLabel(path: string): string {
   if (INPUT_LABELS[path]) return INPUT_LABELS[path];
   const m = /^tumors\.\d+\.(\w+)/.exec(path);
   if (m) return `tumour ${m[1] === "diameterCm" ? "diameter" : m[1]}`;
-  return path;
+  const lab = /^labs\.(\w+)$/.exec(path)?.[1];
+  if (lab && lab in ANALYTES) return ANALYTES[lab as Analyte].label;
+  // e.g. y90.lungShuntFractionPercent → "Y-90: lung shunt fraction percent"
+  const [head, ...rest] = path.split(".");
+  const prefix: Readonly<Record<string, string>> = {
+    y90: "Y-90",
+    tace: "TACE",
+    contraindications: "contraindication",
+    biliary: "biliary",
+    ablation: "ablation",
+  };
+  if (head && rest.length > 0) return `${prefix[head] ?? words(head)}: ${rest.map(words).join(" ")}`;
+  return words(path);
 }
 
 export function Missing({ paths }: { paths: readonly string[] }) {

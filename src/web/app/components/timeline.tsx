@@ -1,3 +1,5 @@
+import { ANALYTES } from "../../../clinical/units/analytes.js";
+import { ECOG_LOINC, FINDINGS } from "../../../fhir/codes.js";
 import type { ApiRecord } from "../api.js";
 import { date, num, str } from "../format.js";
 import { ANALYTE_OF_CODE, LAB_DEFS, unitLabel } from "../labs.js";
@@ -25,10 +27,17 @@ const KIND_LABEL: Readonly<Record<Event["kind"], string>> = {
 function observationText(o: ApiRecord): string {
   const code = str(o.code) ?? "";
   const analyte = ANALYTE_OF_CODE.get(code);
-  const label = LAB_DEFS.find((d) => d.analyte === analyte)?.label ?? analyte ?? code;
+  const label =
+    code === ECOG_LOINC
+      ? "ECOG"
+      : (LAB_DEFS.find((d) => d.analyte === analyte)?.label ??
+        (analyte ? ANALYTES[analyte].label : undefined) ??
+        FINDINGS[code]?.display ??
+        code);
   const value = num(o.value);
   if (value !== undefined) return `${label} ${value}${o.unit ? ` ${unitLabel(String(o.unit))}` : ""}`;
-  return `${label}: ${str(o.valueCode) ?? "—"}`;
+  const v = str(o.valueCode);
+  return `${label}: ${v === "true" ? "yes" : v === "false" ? "no" : (v ?? "—")}`;
 }
 
 /** Labs, imaging, procedures and systemic therapy on one dated list (newest first). */

@@ -39,6 +39,7 @@ export function PatientForm({ id }: { id?: string }) {
     macrovascular: "",
     portalVein: "",
     extrahepatic: "",
+    transplant: "",
   });
   const [labs, setLabs] = useState<Record<string, LabValue>>(() =>
     Object.fromEntries(LAB_DEFS.map((d) => [d.analyte, { raw: "", unit: d.units[0] ?? "" }])),
@@ -118,6 +119,7 @@ export function PatientForm({ id }: { id?: string }) {
       finding("macrovascular-invasion", status.macrovascular);
       finding("portal-vein-invasion", status.macrovascular === "true" ? status.portalVein : "");
       finding("extrahepatic-spread", status.extrahepatic);
+      finding("transplant-candidate", status.transplant);
       for (const d of LAB_DEFS) {
         const v = labs[d.analyte];
         if (v && v.raw.trim() !== "")
@@ -125,6 +127,15 @@ export function PatientForm({ id }: { id?: string }) {
       }
       for (const o of observations) await api.create(patient.id, "observations", o);
       const measured = imaging.tumours.filter((t) => t.diameterMm.trim() !== "");
+      if (!existing) {
+        for (const t of measured) {
+          await api.create(patient.id, "tumours", {
+            label: t.label,
+            ...(t.segment.trim() !== "" ? { segment: t.segment.trim() } : {}),
+            diagnosedOn: asOf,
+          });
+        }
+      }
       if (measured.length > 0) {
         await api.create(patient.id, "imaging", {
           studyDate: asOf,
@@ -262,6 +273,13 @@ export function PatientForm({ id }: { id?: string }) {
               name="extrahepatic"
               value={status.extrahepatic}
               set={(extrahepatic) => setStatus({ ...status, extrahepatic })}
+              options={["", "true", "false"]}
+            />
+            <Choice
+              label="Transplant candidate (clinician judgement)"
+              name="transplant"
+              value={status.transplant}
+              set={(transplant) => setStatus({ ...status, transplant })}
               options={["", "true", "false"]}
             />
           </div>
