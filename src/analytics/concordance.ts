@@ -22,25 +22,15 @@ export interface Concordance {
   readonly se: number;
 }
 
-class Fenwick {
-  private readonly tree: Float64Array;
-  readonly node: Float64Array;
-  total = 0;
-  constructor(size: number) {
-    this.tree = new Float64Array(size + 1);
-    this.node = new Float64Array(size);
-  }
-  add(rank: number, w: number): void {
-    this.node[rank] = (this.node[rank] as number) + w;
-    this.total += w;
-    for (let i = rank + 1; i < this.tree.length; i += i & -i) this.tree[i] = (this.tree[i] as number) + w;
-  }
-  /** Sum over ranks ≤ rank. */
-  prefix(rank: number): number {
-    let s = 0;
-    for (let i = rank + 1; i > 0; i -= i & -i) s += this.tree[i] as number;
-    return s;
-  }
+/** Fenwick (binary indexed) tree of counts over risk ranks: add one, count ranks ≤ r. */
+function fenwickAdd(tree: Int32Array, rank: number): void {
+  for (let i = rank + 1; i < tree.length; i += i & -i) tree[i] = (tree[i] as number) + 1;
+}
+
+function fenwickPrefix(tree: Int32Array, rank: number): number {
+  let s = 0;
+  for (let i = rank + 1; i > 0; i -= i & -i) s += tree[i] as number;
+  return s;
 }
 
 export function concordance(
@@ -61,20 +51,17 @@ export function concordance(
   const identity = new Uint32Array(n);
   for (let k = 0; k < n; k++) identity[k] = k;
   const order = countingSort(countingSort(identity, rank, size), timeKey, nTimes * 2);
-  const all = new Fenwick(size);
-  const dead = new Fenwick(size);
+  // Two trees, as concordance3: everyone already passed (longer times), and the events
+  // already passed. Counts are unit weights, so integer trees.
+  const allTree = new Int32Array(size + 1);
+  const allNode = new Int32Array(size);
+  let allTotal = 0;
+  const deadTree = new Int32Array(size + 1);
+  const deadNode = new Int32Array(size);
+  let deadTotal = 0;
   const infConc = new Float64Array(n);
   const infDisc = new Float64Array(n);
   const infTied = new Float64Array(n);
-  let greater = 0;
-  let less = 0;
-  let equal = 0;
-  const walk = (tree: Fenwick, r: number): void => {
-    const upTo = tree.prefix(r);
-    equal = tree.node[r] as number;
-    less = upTo - equal;
-    greater = tree.total - upTo;
-  };
   let conc = 0;
   let disc = 0;
   let tiedX = 0;
@@ -85,11 +72,17 @@ export function concordance(
   while (i < n) {
     const ii = order[i] as number;
     if (status[ii] === 0) {
-      walk(dead, rank[ii] as number);
-      infConc[ii] = (infConc[ii] as number) - less;
-      infDisc[ii] = (infDisc[ii] as number) - greater;
-      infTied[ii] = (infTied[ii] as number) - equal;
-      all.add(rank[ii] as number, 1);
+      // Events already passed are not comparable with this censored row: take them out now,
+      // the final pass adds every event back.
+      const r = rank[ii] as number;
+      const upTo = fenwickPrefix(deadTree, r);
+      const eq = deadNode[r] as number;
+      infConc[ii] = (infConc[ii] as number) - (upTo - eq);
+      infDisc[ii] = (infDisc[ii] as number) - (deadTotal - upTo);
+      infTied[ii] = (infTied[ii] as number) - eq;
+      fenwickAdd(allTree, r);
+      allNode[r] = (allNode[r] as number) + 1;
+      allTotal++;
       i++;
       continue;
     }
@@ -97,42 +90,61 @@ export function concordance(
     let dwt = 0;
     let dwt2 = 0;
     let xsave = rank[ii] as number;
-    let j = i;
-    for (; j < n && time[order[j] as number] === time[ii]; j++) {
+    const tNow = time[ii] as number;
+    for (let j = i; j < n && time[order[j] as number] === tNow; j++) {
       const jj = order[j] as number;
+      const r = rank[jj] as number;
       ndeath++;
       tiedY += dwt;
       dwt += 1;
-      if (rank[jj] !== xsave) {
+      if (r !== xsave) {
         dwt2 = 0;
-        xsave = rank[jj] as number;
+        xsave = r;
       }
       tiedXY += dwt2;
       dwt2 += 1;
-      walk(all, rank[jj] as number);
+      const upTo = fenwickPrefix(allTree, r);
+      const eq = allNode[r] as number;
+      const greater = allTotal - upTo;
+      const less = upTo - eq;
       conc += greater;
       disc += less;
-      tiedX += equal;
+      tiedX += eq;
       infConc[jj] = (infConc[jj] as number) + greater;
       infDisc[jj] = (infDisc[jj] as number) + less;
-      infTied[jj] = (infTied[jj] as number) + equal;
-      dead.add(rank[jj] as number, 1);
+      infTied[jj] = (infTied[jj] as number) + eq;
+      fenwickAdd(deadTree, r);
+      deadNode[r] = (deadNode[r] as number) + 1;
+      deadTotal++;
     }
     for (let k = i; k < i + ndeath; k++) {
       const jj = order[k] as number;
-      walk(dead, rank[jj] as number);
-      infConc[jj] = (infConc[jj] as number) - less;
-      infDisc[jj] = (infDisc[jj] as number) - greater;
-      infTied[jj] = (infTied[jj] as number) - equal;
-      all.add(rank[jj] as number, 1);
+      const r = rank[jj] as number;
+      const upTo = fenwickPrefix(deadTree, r);
+      const eq = deadNode[r] as number;
+      infConc[jj] = (infConc[jj] as number) - (upTo - eq);
+      infDisc[jj] = (infDisc[jj] as number) - (deadTotal - upTo);
+      infTied[jj] = (infTied[jj] as number) - eq;
+      fenwickAdd(allTree, r);
+      allNode[r] = (allNode[r] as number) + 1;
+      allTotal++;
     }
     i += ndeath;
   }
+  // Every event, by rank, as cumulative counts: the final tree is static.
+  const deadUpTo = new Float64Array(size);
+  let running = 0;
+  for (let r = 0; r < size; r++) {
+    running += deadNode[r] as number;
+    deadUpTo[r] = running;
+  }
   for (let k = 0; k < n; k++) {
-    walk(dead, rank[k] as number);
-    infConc[k] = (infConc[k] as number) + less;
-    infDisc[k] = (infDisc[k] as number) + greater;
-    infTied[k] = (infTied[k] as number) + equal;
+    const r = rank[k] as number;
+    const upTo = deadUpTo[r] as number;
+    const eq = deadNode[r] as number;
+    infConc[k] = (infConc[k] as number) + (upTo - eq);
+    infDisc[k] = (infDisc[k] as number) + (deadTotal - upTo);
+    infTied[k] = (infTied[k] as number) + eq;
   }
   tiedY -= tiedXY;
 

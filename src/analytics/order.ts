@@ -12,10 +12,14 @@ export interface Ranked {
   readonly rank: Uint32Array;
 }
 
+/** Beyond this many distinct values, hashing doubles costs more than sorting them. */
+const HASH_LIMIT = 1 << 14;
+
 /**
- * Distinct values and every value's rank among them, with one hash pass and a sort of the
- * distinct values only (registry times have many ties, so that sort is small). NaN must
- * already be excluded; −0 and 0 are one value.
+ * Distinct values and every value's rank among them. Registry times have many ties, so a
+ * hash pass and a sort of the few distinct values is fastest; when the values turn out to be
+ * nearly all distinct (a continuous risk score), a native sort and binary searches are.
+ * NaN must already be excluded; −0 and 0 are one value.
  */
 export function rankAll(values: ArrayLike<number>): Ranked {
   const n = values.length;
@@ -26,6 +30,7 @@ export function rankAll(values: ArrayLike<number>): Ranked {
     const v = values[i] as number;
     let k = firstSeen.get(v);
     if (k === undefined) {
+      if (seen.length >= HASH_LIMIT) return rankBySort(values);
       k = seen.length;
       firstSeen.set(v, k);
       seen.push(v);
@@ -39,9 +44,22 @@ export function rankAll(values: ArrayLike<number>): Ranked {
   return { distinct, rank: id };
 }
 
+function rankBySort(values: ArrayLike<number>): Ranked {
+  const sorted = Float64Array.from(values).sort();
+  let m = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    const v = sorted[i] as number;
+    if (m === 0 || v !== sorted[m - 1]) sorted[m++] = v;
+  }
+  const distinct = sorted.slice(0, m);
+  const rank = new Uint32Array(values.length);
+  for (let i = 0; i < values.length; i++) rank[i] = rankOf(distinct, values[i] as number);
+  return { distinct, rank };
+}
+
 /** Distinct values of `values` in ascending order (NaN must already be excluded). */
 export function sortedDistinct(values: ArrayLike<number>): Float64Array {
-  return Float64Array.from(new Set(Array.from(values))).sort();
+  return rankAll(values).distinct;
 }
 
 /** Index of `value` in the ascending array `distinct` (which must contain it). */
