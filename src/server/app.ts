@@ -13,6 +13,7 @@ import { assessRoutes } from "./api/assess.js";
 import { entityRoutes } from "./api/entities.js";
 import { auditRoutes } from "./audit/plugin.js";
 import { authRoutes, installAuthentication } from "./auth/plugin.js";
+import { cdsHooksRoutes } from "./cds-hooks/plugin.js";
 import type { ServerDeps } from "./context.js";
 import { toHttpError } from "./errors.js";
 import { fhirRoutes } from "./fhir/plugin.js";
@@ -142,5 +143,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await auditRoutes(api, deps);
   });
   await app.register(async (fhir) => fhirRoutes(fhir, deps));
+  await app.register(async (cds) => cdsHooksRoutes(cds, deps));
   return app;
 }

@@ -1,8 +1,9 @@
 /**
- * Derives a case (case-format.md) from a patient's stored data: for each quantity and finding,
- * the latest observation within the window `[asOf - windowDays, asOf]`; the tumours from the
- * latest imaging time point in the same window; age and sex from the patient. Nothing older than
- * the window is used, and nothing missing is filled in: the assessment lists it as missing.
+ * Derives a case (case-format.md) from a patient's data: for each quantity and finding, the
+ * latest observation within the window `[asOf - windowDays, asOf]`; the tumours from the latest
+ * imaging time point in the same window; age and sex from the patient. Nothing older than the
+ * window is used, and nothing missing is filled in: the assessment lists it as missing. The same
+ * pure core serves stored patients and CDS Hooks prefetch.
  */
 import type { Kysely } from "kysely";
 import { ANALYTES, type Analyte } from "../../clinical/units/analytes.js";
@@ -10,16 +11,37 @@ import { ANALYTE_OF_LOINC, ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from ".
 import { ageYears } from "../../store/deidentify.js";
 import type { Database } from "../../store/schema.js";
 
-export interface UsedObservation {
+export interface ObservationInput {
   readonly id: string;
   readonly system: string;
   readonly code: string;
-  /** The case path the observation filled. */
-  readonly path: string;
   readonly value: number | null;
   readonly unit: string | null;
   readonly valueCode: string | null;
   readonly effectiveAt: string;
+}
+
+export interface UsedObservation extends ObservationInput {
+  /** The case path the observation filled. */
+  readonly path: string;
+}
+
+export interface ImagingInput {
+  readonly id: string;
+  readonly studyDate: string;
+  readonly lesions: readonly {
+    readonly label: string;
+    readonly organ: string | null;
+    readonly longestDiameterMm: number | null;
+  }[];
+}
+
+export interface CaseSources {
+  readonly patientId: string;
+  readonly sex: string | null;
+  readonly birthDate: string | null;
+  readonly observations: readonly ObservationInput[];
+  readonly imaging: readonly ImagingInput[];
 }
 
 export interface DerivedCase {
@@ -32,14 +54,14 @@ export interface DerivedCase {
 
 export const DEFAULT_WINDOW_DAYS = 30;
 
-function windowStart(asOf: string, days: number): string {
+export function windowStart(asOf: string, days: number): string {
   const t = Date.parse(`${asOf.slice(0, 10)}T00:00:00Z`) - days * 86_400_000;
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** End of `asOf`'s day, so that observations later on that day count. */
-function windowEnd(asOf: string): string {
-  return `${asOf.slice(0, 10)}T23:59:59.999Z~`;
+/** Compared as text: every date or date-time on `asOf`'s day sorts below it. */
+export function windowEnd(asOf: string): string {
+  return `${asOf.slice(0, 10)}T99`;
 }
 
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
@@ -55,13 +77,95 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
 
 function unitFor(analyte: Analyte, unit: string | null): string | undefined {
   if (unit === null) return undefined;
-  // The case accepts the analyte's spellings; stored units are UCUM codes, which it lists too.
+  // The case accepts the analyte's spellings; stored units are UCUM codes, which map to one.
   const accepted = Object.entries(ANALYTES[analyte].units).find(
     ([spelling, def]) => spelling === unit || def.ucum === unit,
   );
   return accepted ? accepted[0] : unit;
 }
 
+function fieldOf(o: ObservationInput): { path: string; value: unknown; list?: boolean } | undefined {
+  if (o.system === LOINC && o.code === ECOG_LOINC && o.value !== null)
+    return { path: "ecog", value: o.value };
+  if (o.system === LOINC && o.value !== null) {
+    const analyte = ANALYTE_OF_LOINC.get(o.code);
+    if (!analyte) return undefined;
+    const unit = unitFor(analyte, o.unit);
+    return {
+      path: analyte === "height" || analyte === "weight" ? analyte : `labs.${analyte}`,
+      value: { value: o.value, ...(unit !== undefined ? { unit } : {}) },
+    };
+  }
+  if (o.system === FINDING_SYSTEM && o.valueCode !== null) {
+    const def = FINDINGS[o.code];
+    if (!def) return undefined;
+    if (def.kind === "list") return { path: def.path, value: o.valueCode, list: true };
+    if (def.kind === "boolean") {
+      const b = o.valueCode === "true" ? true : o.valueCode === "false" ? false : o.valueCode;
+      return { path: def.path, value: b };
+    }
+    return { path: def.path, value: o.valueCode };
+  }
+  return undefined;
+}
+
+/** The pure derivation. */
+export function caseFrom(
+  sources: CaseSources,
+  asOf: string,
+  windowDays: number = DEFAULT_WINDOW_DAYS,
+): DerivedCase {
+  const from = windowStart(asOf, windowDays);
+  const to = windowEnd(asOf);
+  const inWindow = (d: string) => d >= from && d <= to;
+  const c: Record<string, unknown> = { id: sources.patientId };
+  if (sources.sex === "male" || sources.sex === "female") c.sex = sources.sex;
+  if (sources.birthDate) {
+    const age = ageYears(sources.birthDate, asOf);
+    if (age !== undefined && age >= 0) c.ageYears = age;
+  }
+  const latestFirst = sources.observations
+    .filter((o) => inWindow(o.effectiveAt))
+    .sort((a, b) => (a.effectiveAt < b.effectiveAt ? 1 : a.effectiveAt > b.effectiveAt ? -1 : 0));
+  const used: UsedObservation[] = [];
+  const filled = new Set<string>();
+  const lists = new Map<string, string[]>();
+  for (const o of latestFirst) {
+    const f = fieldOf(o);
+    if (!f) continue;
+    if (f.list) {
+      const list = lists.get(f.path) ?? [];
+      if (!list.includes(String(f.value))) list.push(String(f.value));
+      lists.set(f.path, list);
+      used.push({ ...o, path: f.path });
+      continue;
+    }
+    if (filled.has(f.path)) continue;
+    filled.add(f.path);
+    setPath(c, f.path, f.value);
+    used.push({ ...o, path: f.path });
+  }
+  for (const [path, list] of lists) setPath(c, path, list);
+
+  const imaging = [...sources.imaging]
+    .filter((i) => inWindow(i.studyDate))
+    .sort((a, b) => (a.studyDate < b.studyDate ? 1 : -1))[0];
+  if (imaging) {
+    const tumors = imaging.lesions
+      .filter((l) => (l.organ === null || /liver/i.test(l.organ)) && l.longestDiameterMm !== null)
+      .map((l) => ({ id: l.label, diameterCm: Number(l.longestDiameterMm) / 10 }));
+    if (tumors.length > 0) c.tumors = tumors;
+  }
+  return {
+    asOf,
+    windowDays,
+    case: c,
+    observationsUsed: used,
+    imagingUsed: imaging ? { id: imaging.id, studyDate: imaging.studyDate } : null,
+  };
+}
+
+/** Loads a stored patient's data in the window and derives the case; undefined if no such patient. */
 export async function deriveCase(
   db: Kysely<Database>,
   patientId: string,
@@ -81,103 +185,50 @@ export async function deriveCase(
     .orderBy("effective_at", "desc")
     .orderBy("created_at", "desc")
     .execute();
-
-  const c: Record<string, unknown> = { id: patientId };
-  if (patient.sex === "male" || patient.sex === "female") c.sex = patient.sex;
-  if (patient.birth_date) {
-    const age = ageYears(patient.birth_date, asOf);
-    if (age !== undefined) c.ageYears = age;
-  }
-  const used: UsedObservation[] = [];
-  const filled = new Set<string>();
-  const lists = new Map<string, { values: string[] }>();
-  for (const r of rows) {
-    let path: string | undefined;
-    let value: unknown;
-    if (r.system === LOINC && r.code === ECOG_LOINC && r.value !== null) {
-      path = "ecog";
-      value = Number(r.value);
-    } else if (r.system === LOINC && ANALYTE_OF_LOINC.has(r.code) && r.value !== null) {
-      const analyte = ANALYTE_OF_LOINC.get(r.code) as Analyte;
-      path = analyte === "height" || analyte === "weight" ? analyte : `labs.${analyte}`;
-      const unit = unitFor(analyte, r.unit);
-      value = { value: Number(r.value), ...(unit !== undefined ? { unit } : {}) };
-    } else if (r.system === FINDING_SYSTEM && r.value_code !== null) {
-      const def = FINDINGS[r.code];
-      if (!def) continue;
-      path = def.path;
-      if (def.kind === "list") {
-        const list = lists.get(path) ?? { values: [] };
-        if (!list.values.includes(r.value_code)) list.values.push(r.value_code);
-        lists.set(path, list);
-        used.push(usedOf(r, path));
-        continue;
-      }
-      value =
-        def.kind === "boolean"
-          ? r.value_code === "true"
-            ? true
-            : r.value_code === "false"
-              ? false
-              : r.value_code
-          : r.value_code;
-    }
-    if (path === undefined || filled.has(path)) continue;
-    filled.add(path);
-    setPath(c, path, value);
-    used.push(usedOf(r, path));
-  }
-  for (const [path, list] of lists) setPath(c, path, list.values);
-
-  const imaging = await db
+  const studies = await db
     .selectFrom("imaging")
     .select(["id", "study_date"])
     .where("patient_id", "=", patientId)
     .where("study_date", ">=", from)
     .where("study_date", "<=", to)
     .orderBy("study_date", "desc")
-    .executeTakeFirst();
-  if (imaging) {
+    .limit(1)
+    .execute();
+  const imaging: ImagingInput[] = [];
+  for (const s of studies) {
     const lesions = await db
       .selectFrom("imaging_measurements")
       .selectAll()
-      .where("imaging_id", "=", imaging.id)
+      .where("imaging_id", "=", s.id)
       .orderBy("position")
       .execute();
-    const tumors = lesions
-      .filter((l) => (l.organ === null || /liver/i.test(l.organ)) && l.longest_diameter_mm !== null)
-      .map((l) => ({ id: l.lesion_label, diameterCm: Number(l.longest_diameter_mm) / 10 }));
-    if (tumors.length > 0) c.tumors = tumors;
+    imaging.push({
+      id: s.id,
+      studyDate: s.study_date,
+      lesions: lesions.map((l) => ({
+        label: l.lesion_label,
+        organ: l.organ,
+        longestDiameterMm: l.longest_diameter_mm === null ? null : Number(l.longest_diameter_mm),
+      })),
+    });
   }
-  return {
+  return caseFrom(
+    {
+      patientId,
+      sex: patient.sex,
+      birthDate: patient.birth_date,
+      observations: rows.map((r) => ({
+        id: r.id,
+        system: r.system,
+        code: r.code,
+        value: r.value === null ? null : Number(r.value),
+        unit: r.unit,
+        valueCode: r.value_code,
+        effectiveAt: r.effective_at,
+      })),
+      imaging,
+    },
     asOf,
     windowDays,
-    case: c,
-    observationsUsed: used,
-    imagingUsed: imaging ? { id: imaging.id, studyDate: imaging.study_date } : null,
-  };
-}
-
-function usedOf(
-  r: {
-    id: string;
-    system: string;
-    code: string;
-    value: number | null;
-    unit: string | null;
-    value_code: string | null;
-    effective_at: string;
-  },
-  path: string,
-): UsedObservation {
-  return {
-    id: r.id,
-    system: r.system,
-    code: r.code,
-    path,
-    value: r.value === null ? null : Number(r.value),
-    unit: r.unit,
-    valueCode: r.value_code,
-    effectiveAt: r.effective_at,
-  };
+  );
 }
