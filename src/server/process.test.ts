@@ -1,0 +1,167 @@
+/**
+ * The real thing: `hepatica serve` and `hepatica user` in child processes, over a real socket.
+ * Data survives a killed server (SIGKILL, no shutdown), and two writers racing on one record get
+ * one 200 and one 412. SQLite (the zero-setup default); the children run the TypeScript sources.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, describe, expect, it } from "vitest";
+
+const HERE = fileURLToPath(new URL(".", import.meta.url));
+const REGISTER = join(HERE, "test-support", "register-ts.mjs");
+const CLI = join(HERE, "test-support", "cli-child.ts");
+const dir = mkdtempSync(join(tmpdir(), "hepatica-proc-"));
+const children: ChildProcess[] = [];
+
+function env(): NodeJS.ProcessEnv {
+  const e = { ...process.env };
+  delete e.DATABASE_URL;
+  return e;
+}
+
+function runCli(
+  args: string[],
+  stdin: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", REGISTER, CLI, ...args], { env: env() });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => {
+      stdout += String(d);
+    });
+    child.stderr.on("data", (d) => {
+      stderr += String(d);
+    });
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(stdin);
+  });
+}
+
+/** Starts `hepatica serve` on a free port; resolves with its base URL and everything it printed. */
+function serve(args: string[]): Promise<{ child: ChildProcess; url: string; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ["--import", REGISTER, CLI, "serve", "--port", "0", "--data", dir, ...args],
+      {
+        env: env(),
+      },
+    );
+    children.push(child);
+    let output = "";
+    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+    child.stdout.on("data", (d) => {
+      output += String(d);
+      const m = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve({ child, url: m[1], output });
+      }
+    });
+    child.stderr.on("data", (d) => {
+      output += String(d);
+    });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited (${code}): ${output}`));
+    });
+  });
+}
+
+function kill(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.removeAllListeners("exit");
+    child.once("exit", () => resolve());
+    child.kill("SIGKILL");
+  });
+}
+
+async function json(res: Response): Promise<Record<string, unknown>> {
+  return (await res.json()) as Record<string, unknown>;
+}
+
+afterAll(async () => {
+  for (const c of children) await kill(c);
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("hepatica user and serve, in real processes", () => {
+  it("user add reads the password from stdin; a short one is refused", async () => {
+    const ok = await runCli(
+      ["user", "add", "--username", "root-admin", "--role", "admin", "--data", dir],
+      "a long password\n",
+    );
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toMatch(/Created user "root-admin" \(admin\)/);
+    const short = await runCli(
+      ["user", "add", "--username", "x", "--role", "clinician", "--data", dir],
+      "short\n",
+    );
+    expect(short.code).toBe(1);
+    const badRole = await runCli(
+      ["user", "add", "--username", "y", "--role", "wizard", "--data", dir],
+      "a long password\n",
+    );
+    expect(badRole.code).toBe(2);
+  });
+
+  it("serves over a socket; data survives a killed server; racing writers get 200 and 412", async () => {
+    const first = await serve(["--demo"]);
+    expect(first.output).toMatch(/Created the demo account: username "demo", password "demo"/);
+    const health = await fetch(`${first.url}/health`);
+    expect(health.status).toBe(200);
+
+    const login = await fetch(`${first.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "demo", password: "demo" }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await json(login)) as { token: string };
+    const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+    const created = await fetch(`${first.url}/api/patients`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ mrn: "SURVIVOR", familyName: "Lazarus" }),
+    });
+    expect(created.status).toBe(201);
+    const patient = (await json(created)) as { id: string };
+
+    const race = await Promise.all(
+      ["one", "two"].map((name) =>
+        fetch(`${first.url}/api/patients/${patient.id}`, {
+          method: "PUT",
+          headers: { ...headers, "if-match": '"1"' },
+          body: JSON.stringify({ mrn: "SURVIVOR", familyName: name }),
+        }),
+      ),
+    );
+    expect(race.map((r) => r.status).sort()).toEqual([200, 412]);
+    const winner = (await json(race.find((r) => r.status === 200) as Response)) as { familyName: string };
+
+    await kill(first.child);
+
+    const second = await serve(["--demo"]);
+    expect(second.output).toMatch(/demo account "demo" already exists/);
+    const again = await fetch(`${second.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username: "demo", password: "demo" }),
+    });
+    const { token: token2 } = (await json(again)) as { token: string };
+    const read = await fetch(`${second.url}/api/patients/${patient.id}`, {
+      headers: { authorization: `Bearer ${token2}` },
+    });
+    expect(read.status).toBe(200);
+    expect(await json(read)).toMatchObject({ mrn: "SURVIVOR", familyName: winner.familyName, version: 2 });
+    // The old token survived too: sessions are stored.
+    const old = await fetch(`${second.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(old.status).toBe(200);
+    await kill(second.child);
+  });
+});
