@@ -11,10 +11,12 @@
  *   denominator for the k-th of d tied deaths; Breslow (Biometrics 1974;30:89) does not.
  * - Score test at β = 0, likelihood-ratio 2(ℓ − ℓ₀), Wald βᵀV⁻¹β, each on p df; z tests and
  *   HR intervals exp(β ± z·se) per coefficient; concordance as `coxph` reports it.
- * - Collinearity: R's `cholesky2` declares a column singular when its pivot falls below
- *   toler × the largest diagonal of the (scaled) information, and coxph reports an NA
- *   coefficient with a warning. Here that is an "invalid" result naming the columns instead,
- *   because an NA hazard ratio on a clinician's screen is worse than a clear refusal.
+ * - Singular columns: R's `cholesky2` skips a column whose pivot falls below toler × the
+ *   largest diagonal of the (scaled) information; a Newton step then leaves that coefficient
+ *   where it is (step halving may recover it), as here. A column singular at β = 0 (constant
+ *   or collinear) or still singular at the end is what coxph reports as an NA coefficient
+ *   with a warning. Here that is an "invalid" result naming the columns instead, because an
+ *   NA hazard ratio on a clinician's screen is worse than a clear refusal.
  */
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { type Concordance, concordance } from "./concordance.js";
@@ -197,7 +199,6 @@ export function coxPh(
     }
   }
   const warnings: string[] = [];
-  if (!converged) warnings.push(`did not converge in ${maxIter} iterations`);
 
   // A column still singular at the end is what coxph reports as NA (with a warning).
   const singularAtEnd = singularColumns(current.imat, p, toler);
@@ -219,6 +220,22 @@ export function coxPh(
       const v = variance[i]?.[j] as number;
       (variance[j] as number[])[i] = v;
     }
+  }
+  // coxph.fit's check for a coefficient running off to infinity (monotone likelihood):
+  // |u·V| > eps and > toler.inf·|β|, toler.inf = √eps.
+  const infinite: string[] = [];
+  for (let i = 0; i < p; i++) {
+    let uv = 0;
+    for (let j = 0; j < p; j++)
+      uv += ((current.u[j] as number) / (scale[j] as number)) * (variance[j]?.[i] as number);
+    if (Math.abs(uv) > eps && Math.abs(uv) > Math.sqrt(eps) * Math.abs(coef[i] as number)) {
+      infinite.push(design.terms[i] as string);
+    }
+  }
+  if (infinite.length > 0) {
+    warnings.push(`log-likelihood converged before ${infinite.join(", ")}: coefficient may be infinite`);
+  } else if (!converged) {
+    warnings.push(`did not converge in ${maxIter} iterations`);
   }
   const z95 = zForConfidence(confLevel);
   const se = coef.map((_, i) => Math.sqrt(variance[i]?.[i] as number));
@@ -302,7 +319,7 @@ function collinear(terms: readonly string[], singular: readonly number[], atEnd 
     status: "invalid",
     code: "collinear",
     terms: names,
-    message: `collinear covariates: ${names.join(", ")} ${names.length === 1 ? "is" : "are"} a linear combination of the other covariates (R's coxph would report NA for ${names.length === 1 ? "it" : "them"}); remove ${names.length === 1 ? "it" : "them"} or a covariate ${names.length === 1 ? "it depends" : "they depend"} on`,
+    message: `collinear covariates: ${names.join(", ")} ${names.length === 1 ? "is" : "are"} constant or a linear combination of the other covariates (R's coxph would report NA for ${names.length === 1 ? "it" : "them"}); remove ${names.length === 1 ? "it" : "them"} or a covariate ${names.length === 1 ? "it depends" : "they depend"} on`,
   };
 }
 
