@@ -241,6 +241,23 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
     await page.emulateMedia({ media: "screen" });
   });
 
+  it("prints a personalised patient summary, in English or Chinese", async () => {
+    await page.goto(patientUrl);
+    await page.getByRole("link", { name: "Patient summary (EN/中文)" }).click();
+    await page.getByRole("heading", { name: "Your treatment summary" }).waitFor();
+    await expect(page.getByTestId("summary-bclc").textContent()).resolves.toContain("Intermediate stage");
+    await expect(page.getByTestId("summary-response").textContent()).resolves.toContain("clearly shrunk");
+    await noSeriousViolations();
+    await page.getByLabel("中文").check();
+    await page.getByRole("heading", { name: "您的治疗小结" }).waitFor();
+    expect(await page.locator("main").getAttribute("lang")).toBe("zh-Hans");
+    await expect(page.getByTestId("summary-response").textContent()).resolves.toContain("明显缩小");
+    await noSeriousViolations();
+    await screenshot(page, "patient-summary-zh");
+    await page.goto(patientUrl);
+    await page.getByRole("heading", { name: "ZHANG, Wei" }).waitFor();
+  });
+
   it("links to the patient education, readable in Chinese", async () => {
     await page.getByRole("link", { name: "Patient education" }).click();
     await page.waitForURL(`${base}/education`);

@@ -6,6 +6,7 @@ import { Login } from "./pages/login.js";
 import { PatientForm } from "./pages/patient-form.js";
 import { PatientList } from "./pages/patient-list.js";
 import { PatientPage } from "./pages/patient-page.js";
+import { PatientSummary } from "./pages/patient-summary.js";
 import { TumourBoard } from "./pages/tumour-board.js";
 import { Link, navigate, usePath } from "./router.js";
 import { UserContext } from "./user.js";
@@ -18,6 +19,7 @@ const ROUTES: readonly { readonly re: RegExp; readonly page: (id: string) => Rea
   { re: /^\/patients\/new$/, page: () => <PatientForm /> },
   { re: /^\/patients\/([^/]+)\/edit$/, page: (id) => <PatientForm id={id} /> },
   { re: /^\/patients\/([^/]+)\/board$/, page: (id) => <TumourBoard id={id} /> },
+  { re: /^\/patients\/([^/]+)\/summary$/, page: (id) => <PatientSummary id={id} /> },
   { re: /^\/patients\/([^/]+)$/, page: (id) => <PatientPage id={id} /> },
 ];
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { en } from "./en.js";
+import { SUMMARY_TEXT, TREATMENT_TOPIC, treatmentWord } from "./summary-text.js";
 import { TOPIC_IDS } from "./types.js";
 import { zh } from "./zh.js";
 
@@ -100,5 +101,52 @@ describe("patient education content", () => {
     expect(en.strings.disclaimer).toMatch(/care team/);
     expect(en.strings.disclaimer).toMatch(/does not replace medical advice/);
     expect(zh.strings.disclaimer).toMatch(/医疗团队/);
+  });
+});
+
+describe("personalised summary wording", () => {
+  const flat = (o: unknown): string[] =>
+    typeof o === "string"
+      ? [o]
+      : Array.isArray(o)
+        ? o.flatMap(flat)
+        : o && typeof o === "object"
+          ? Object.values(o).flatMap(flat)
+          : [];
+  const keys = (o: unknown, prefix = ""): string[] =>
+    o && typeof o === "object" && !Array.isArray(o)
+      ? Object.entries(o).flatMap(([k, v]) => [`${prefix}${k}`, ...keys(v, `${prefix}${k}.`)])
+      : [];
+
+  it("has the same keys in both languages, all filled, Chinese in Chinese", () => {
+    expect(keys(SUMMARY_TEXT.zh).sort()).toEqual(keys(SUMMARY_TEXT.en).sort());
+    expect(SUMMARY_TEXT.zh.next.length).toBe(SUMMARY_TEXT.en.next.length);
+    for (const s of flat(SUMMARY_TEXT.en)) expect(s.trim().length).toBeGreaterThan(0);
+    for (const s of flat(SUMMARY_TEXT.zh)) expect(s.trim().length).toBeGreaterThan(0);
+    expect(CJK.test(SUMMARY_TEXT.zh.title)).toBe(true);
+  });
+
+  it("maps every plan option code to a treatment word, and topics to existing education pages", () => {
+    const codes = [
+      "resection",
+      "ablation",
+      "liver-transplant",
+      "tace",
+      "tare",
+      "haic",
+      "radiotherapy",
+      "systemic-therapy",
+      "atezolizumab-bevacizumab",
+      "durvalumab-tremelimumab",
+      "sorafenib",
+      "lenvatinib",
+      "durvalumab",
+      "best-supportive-care",
+      "palliative-care",
+    ];
+    for (const c of codes) expect(treatmentWord(c), c).toBeDefined();
+    expect(treatmentWord("nonsense")).toBeUndefined();
+    for (const topic of Object.values(TREATMENT_TOPIC))
+      expect(TOPIC_IDS as readonly string[]).toContain(topic);
   });
 });

@@ -1,3 +1,4 @@
+import { EN_STRINGS, LOCALE_META } from "./strings.js";
 import type { EducationLocale, Topic } from "./types.js";
 
 /**
@@ -651,25 +652,8 @@ const topics: readonly Topic[] = [
 
 export const en: EducationLocale = {
   lang: "en",
-  htmlLang: "en",
-  basePath: "/education",
-  strings: {
-    siteTitle: "Hepatica patient information",
-    indexTitle: "Interventional treatment for liver cancer",
-    indexIntro:
-      "Plain-language information for patients and families about treating liver cancer (hepatocellular carcinoma) through a small opening in the skin.",
-    disclaimer:
-      "Talk to your care team about your own situation. This information does not replace medical advice.",
-    contents: "Topics",
-    onThisPage: "On this page",
-    allTopics: "All topics",
-    previous: "Previous",
-    next: "Next",
-    otherLanguageLabel: "阅读中文版",
-    notFoundTitle: "Page not found",
-    notFoundText: "We could not find this page. Please choose a topic from the list.",
-    languageNav: "Language",
-    skipToContent: "Skip to content",
-  },
+  htmlLang: LOCALE_META.en.htmlLang,
+  basePath: LOCALE_META.en.basePath,
+  strings: EN_STRINGS,
   topics,
 };

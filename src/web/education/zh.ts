@@ -1,3 +1,4 @@
+import { LOCALE_META, ZH_STRINGS } from "./strings.js";
 import type { EducationLocale, Topic } from "./types.js";
 
 /**
@@ -650,23 +651,8 @@ const topics: readonly Topic[] = [
 
 export const zh: EducationLocale = {
   lang: "zh",
-  htmlLang: "zh-Hans",
-  basePath: "/zh/education",
-  strings: {
-    siteTitle: "Hepatica 患者教育",
-    indexTitle: "肝癌的介入治疗",
-    indexIntro: "为患者和家属编写的通俗说明：如何通过皮肤上的一个小口治疗肝癌（肝细胞癌）。",
-    disclaimer: "请与您的医疗团队讨论您自己的情况。本资料不能代替医生的诊疗意见。",
-    contents: "主题",
-    onThisPage: "本页内容",
-    allTopics: "全部主题",
-    previous: "上一篇",
-    next: "下一篇",
-    otherLanguageLabel: "Read in English",
-    notFoundTitle: "找不到页面",
-    notFoundText: "没有找到这个页面，请从列表中选择一个主题。",
-    languageNav: "语言",
-    skipToContent: "跳到正文",
-  },
+  htmlLang: LOCALE_META.zh.htmlLang,
+  basePath: LOCALE_META.zh.basePath,
+  strings: ZH_STRINGS,
   topics,
 };

@@ -52,6 +52,9 @@ export function PatientPage({ id }: { id: string }) {
               Edit / add values
             </Link>
           )}
+          <Link to={`/patients/${encodeURIComponent(p.id)}/summary`} className="button secondary">
+            Patient summary (EN/中文)
+          </Link>
           <Link to={`/patients/${encodeURIComponent(p.id)}/board`} className="button">
             Tumour-board summary
           </Link>
