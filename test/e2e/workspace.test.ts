@@ -57,6 +57,8 @@ const CASE = {
     sodium: { value: 139, unit: "mmol/L" },
     afp: { value: 250, unit: "ng/mL" },
     platelets: { value: 140, unit: "10*9/L" },
+    wbc: { value: 5.2, unit: "10*9/L" },
+    neutrophils: { value: 3.1, unit: "10*9/L" },
   },
   tumors: [
     { id: "T1", diameterCm: 4.5 },
@@ -154,6 +156,8 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
     await page.getByLabel("Sodium", { exact: true }).fill("139");
     await page.getByLabel("AFP", { exact: true }).fill("250");
     await page.getByLabel("Platelets", { exact: true }).fill("140");
+    await page.getByLabel("White cells", { exact: true }).fill("5.2");
+    await page.getByLabel("Neutrophils", { exact: true }).fill("3.1");
 
     await page.getByLabel("Lesion 1 longest diameter (mm)").fill("45");
     await page.getByLabel("Lesion 1 segment").fill("S7");

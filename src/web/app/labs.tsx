@@ -24,6 +24,10 @@ export const LAB_DEFS: readonly LabDef[] = [
   { analyte: "sodium", label: "Sodium", units: ["mmol/L"] },
   { analyte: "afp", label: "AFP", units: ["ng/mL", "IU/mL"] },
   { analyte: "platelets", label: "Platelets", units: ["10*9/L"] },
+  { analyte: "wbc", label: "White cells", units: ["10*9/L"] },
+  { analyte: "neutrophils", label: "Neutrophils", units: ["10*9/L"] },
+  { analyte: "ast", label: "AST", units: ["U/L", "ukat/L"] },
+  { analyte: "alt", label: "ALT", units: ["U/L", "ukat/L"] },
 ];
 
 /** The LOINC code stored for an analyte (the unit travels separately, as UCUM). */
@@ -37,7 +41,7 @@ export const ANALYTE_OF_CODE: ReadonlyMap<string, Analyte> = ANALYTE_OF_LOINC;
 
 export function unitLabel(unit: string): string {
   if (unit === "1") return "(ratio)";
-  return unit.replace("10*9/L", "×10⁹/L").replace("umol/L", "µmol/L");
+  return unit.replace("10*9/L", "×10⁹/L").replace("umol/L", "µmol/L").replace("ukat/L", "µkat/L");
 }
 
 /** The UCUM code the API stores for a unit spelling of the form. */
