@@ -8,10 +8,16 @@
  * the score u for the g(t)·x block (the x block is zero at the MLE) and the 2p×2p information;
  * each term's statistic is uᵀI⁻¹u on the rows/columns of all x plus that term's g(t)·x, and
  * the global one uses the whole matrix.
+ *
+ * Departure from R: covariates are standardised before the pass (the statistics do not
+ * change), so a covariate on a large scale does not make the system numerically singular.
  */
-import { Matrix, solve } from "ml-matrix";
+import { Matrix, SingularValueDecomposition, solve } from "ml-matrix";
 import { chiSquareUpper } from "./distributions.js";
 import { orderByTime, rankAll } from "./order.js";
+
+/** The test cannot be computed (as R's cox.zph stops with a singular system). */
+export class ZphSingularError extends Error {}
 
 export interface ZphTerm {
   readonly term: string;
@@ -71,14 +77,24 @@ export function coxZph(
   }
   const meanEvent = sumEvent / nEvent;
 
-  // Covariates recentred by their plain means, as zph1 does.
+  // Covariates recentred by their plain means, as zph1 does, and also divided by their
+  // standard deviation: the statistics are invariant to it, and it keeps the information
+  // matrix well conditioned when a covariate is on a large scale (AFP in ng/mL), where R's
+  // `solve` stops with "system is computationally singular".
   const x = new Float64Array(n * p);
   for (let j = 0; j < p; j++) {
     const col = columns[j] as ArrayLike<number>;
     let sum = 0;
     for (let i = 0; i < n; i++) sum += col[i] as number;
     const mean = sum / n;
-    for (let i = 0; i < n; i++) x[i * p + j] = (col[i] as number) - mean;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const v = (col[i] as number) - mean;
+      x[i * p + j] = v;
+      ss += v * v;
+    }
+    const sd = Math.sqrt(ss / n);
+    if (sd > 0) for (let i = 0; i < n; i++) x[i * p + j] = (x[i * p + j] as number) / sd;
   }
 
   const order = orderByTime(time);
@@ -174,8 +190,16 @@ export function coxZph(
 
   const test = (keep: readonly number[]): number => {
     const sub = new Matrix(keep.map((r) => keep.map((c) => imat[r * p2 + c] as number)));
+    if (new SingularValueDecomposition(sub).condition > 1e14) {
+      throw new ZphSingularError("the information matrix of the test is computationally singular");
+    }
     const uu = Matrix.columnVector(keep.map((r) => (r < p ? 0 : (u[r] as number))));
-    const sol = solve(sub, uu);
+    let sol: Matrix;
+    try {
+      sol = solve(sub, uu);
+    } catch {
+      throw new ZphSingularError("the information matrix of the test is singular");
+    }
     let chisq = 0;
     for (let r = 0; r < keep.length; r++) chisq += sol.get(r, 0) * uu.get(r, 0);
     return chisq;

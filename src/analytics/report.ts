@@ -12,7 +12,7 @@
  * those present in the rows the model uses (R's `drop.unused.levels`).
  */
 import { type CoxResult, coxPh } from "./cox.js";
-import { coxZph, type ZphResult } from "./cox-zph.js";
+import { coxZph, type ZphResult, ZphSingularError } from "./cox-zph.js";
 import {
   type ConfType,
   type KmCurve,
@@ -225,8 +225,9 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
           ties === "efron",
           design.assign,
         );
-      } catch {
-        // The augmented information can be singular on tiny data; the fit itself stands.
+      } catch (e) {
+        // The augmented information can be singular (tiny data); the fit itself stands.
+        if (!(e instanceof ZphSingularError)) throw e;
         zph = null;
       }
       return { ...result, nDroppedMissing, zph };

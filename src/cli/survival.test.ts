@@ -74,6 +74,19 @@ describe("hepatica survival on the real HCC-TACE-Seg table, as it is", () => {
     });
   }
 
+  it("cox.zph with multi-level factors where R needs AFP rescaled to compute it", () => {
+    const fit = report.cox?.efron;
+    const e = expected.zph_efron_afp_scaled;
+    expect(fit?.status).toBe("ok");
+    if (fit?.status !== "ok") return;
+    expect(fit.zph?.terms).toEqual(e.terms);
+    expect(fit.zph?.df).toEqual(e.df);
+    fit.zph?.chisq.forEach((c, i) => {
+      expect(Math.abs(c / e.chisq[i] - 1)).toBeLessThan(1e-6);
+      expect(Math.abs((fit.zph?.p[i] as number) / e.p[i] - 1)).toBeLessThan(1e-6);
+    });
+  });
+
   it("prints readable tables and JSON through the command table", async () => {
     const text = await run([
       "survival",

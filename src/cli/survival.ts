@@ -326,7 +326,9 @@ function coxText(name: string, section: CoxSection): string {
     lines.push(`Concordance ${fmt(section.concordance.c, 3)} (se ${fmt(section.concordance.se, 3)})`);
   }
   for (const w of section.warnings) lines.push(`Warning: ${w}`);
-  if (section.zph) {
+  if (!section.zph) {
+    lines.push("Proportional hazards (cox.zph): not computable, the test's information matrix is singular");
+  } else {
     lines.push(
       "Proportional hazards (cox.zph, KM time scale):",
       table([
