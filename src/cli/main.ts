@@ -8,6 +8,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "serve the HTTP API (REST, OpenAPI, FHIR, CDS Hooks) on SQLite or PostgreSQL (DATABASE_URL)",
     load: async () => (await import("./serve.js")).serveCommand,
   },
+  demo: {
+    summary: "write a synthetic demo cohort: demo --patients N [--seed S]",
+    load: async () => (await import("./demo.js")).demoCommand,
+  },
   user: {
     summary: "manage accounts: user add --username U --role clinician|researcher|admin (password on stdin)",
     load: async () => (await import("./user.js")).userCommand,

@@ -113,6 +113,7 @@ describe("hepatica user and serve, in real processes", () => {
   it("serves over a socket; data survives a killed server; racing writers get 200 and 412", async () => {
     const first = await serve(["--demo"]);
     expect(first.output).toMatch(/Created the demo account: username "demo", password "demo"/);
+    expect(first.output).toMatch(/Created a synthetic demo cohort of 200 patients/);
     const health = await fetch(`${first.url}/health`);
     expect(health.status).toBe(200);
 
@@ -148,6 +149,7 @@ describe("hepatica user and serve, in real processes", () => {
 
     const second = await serve(["--demo"]);
     expect(second.output).toMatch(/demo account "demo" already exists/);
+    expect(second.output).not.toMatch(/synthetic demo cohort/);
     const again = await fetch(`${second.url}/api/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -159,6 +161,8 @@ describe("hepatica user and serve, in real processes", () => {
     });
     expect(read.status).toBe(200);
     expect(await json(read)).toMatchObject({ mrn: "SURVIVOR", familyName: winner.familyName, version: 2 });
+    const all = await fetch(`${second.url}/api/patients?limit=1`, { headers: { authorization: `Bearer ${token2}` } });
+    expect(await json(all)).toMatchObject({ total: 201 });
     // The old token survived too: sessions are stored.
     const old = await fetch(`${second.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
     expect(old.status).toBe(200);

@@ -197,6 +197,55 @@ export interface CreateOptions {
   readonly id?: string;
 }
 
+/**
+ * Inserts a record (and its children) inside the caller's transaction, with its audit row unless
+ * `audit` is false (the caller then audits the batch). Returns the new id.
+ */
+export async function insertRecord(
+  trx: Kysely<Database>,
+  spec: EntitySpec,
+  body: unknown,
+  actor: Actor,
+  options: CreateOptions & { readonly audit?: boolean } = {},
+): Promise<string> {
+  assertValid(spec, body);
+  const id = options.id ?? randomUUID();
+  const now = new Date().toISOString();
+  try {
+    if (spec.ofPatient) {
+      const p = options.patientId;
+      const exists =
+        p !== undefined &&
+        (await trx.selectFrom("patients").select("id").where("id", "=", p).executeTakeFirst()) !== undefined;
+      if (!exists) throw new StoreError("not-found", "no such patient");
+    }
+    const row: Row = {
+      id,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      ...toRow(spec.fields, body),
+      ...(spec.ofPatient ? { patient_id: options.patientId } : {}),
+      // A per-patient secret offset for researcher views (Safe Harbor date shifting).
+      ...(spec.table === "patients" ? { date_shift_days: randomShiftDays() } : {}),
+    };
+    await loose(trx).insertInto(spec.table).values(row).execute();
+    await writeChildren(trx, spec, id, body);
+    if (options.audit !== false) {
+      await appendAudit(trx, actor, {
+        action: "create",
+        entity: spec.name,
+        entityId: id,
+        patientId: spec.ofPatient ? (options.patientId ?? null) : spec.table === "patients" ? id : null,
+      });
+    }
+  } catch (e) {
+    if (e instanceof StoreError) throw e;
+    translate(e, spec);
+  }
+  return id;
+}
+
 /** Creates a record (and its children) with its audit row, in one transaction. */
 export async function createRecord(
   db: Kysely<Database>,
@@ -205,42 +254,7 @@ export async function createRecord(
   actor: Actor,
   options: CreateOptions = {},
 ): Promise<EntityRecord> {
-  assertValid(spec, body);
-  const id = options.id ?? randomUUID();
-  const now = new Date().toISOString();
-  try {
-    await db.transaction().execute(async (trx) => {
-      if (spec.ofPatient) {
-        const p = options.patientId;
-        const exists =
-          p !== undefined &&
-          (await trx.selectFrom("patients").select("id").where("id", "=", p).executeTakeFirst()) !==
-            undefined;
-        if (!exists) throw new StoreError("not-found", "no such patient");
-      }
-      const row: Row = {
-        id,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-        ...toRow(spec.fields, body),
-        ...(spec.ofPatient ? { patient_id: options.patientId } : {}),
-        // A per-patient secret offset for researcher views (Safe Harbor date shifting).
-        ...(spec.table === "patients" ? { date_shift_days: randomShiftDays() } : {}),
-      };
-      await loose(trx).insertInto(spec.table).values(row).execute();
-      await writeChildren(trx, spec, id, body);
-      await appendAudit(trx, actor, {
-        action: "create",
-        entity: spec.name,
-        entityId: id,
-        patientId: spec.ofPatient ? (options.patientId ?? null) : spec.table === "patients" ? id : null,
-      });
-    });
-  } catch (e) {
-    if (e instanceof StoreError) throw e;
-    translate(e, spec);
-  }
+  const id = await db.transaction().execute((trx) => insertRecord(trx, spec, body, actor, options));
   const created = await getRecord(db, spec, id);
   if (!created) throw new StoreError("not-found", `${spec.name} vanished after creation`);
   return created;
