@@ -161,7 +161,9 @@ describe("hepatica user and serve, in real processes", () => {
     });
     expect(read.status).toBe(200);
     expect(await json(read)).toMatchObject({ mrn: "SURVIVOR", familyName: winner.familyName, version: 2 });
-    const all = await fetch(`${second.url}/api/patients?limit=1`, { headers: { authorization: `Bearer ${token2}` } });
+    const all = await fetch(`${second.url}/api/patients?limit=1`, {
+      headers: { authorization: `Bearer ${token2}` },
+    });
     expect(await json(all)).toMatchObject({ total: 201 });
     // The old token survived too: sessions are stored.
     const old = await fetch(`${second.url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
