@@ -103,9 +103,12 @@ export const api = {
   logout: () => request<void>("POST", "/api/auth/logout"),
   me: () => request<User>("GET", "/api/auth/me"),
 
-  patients: async (query: Record<string, string> = {}) => {
-    const qs = new URLSearchParams(Object.entries(query).filter(([, v]) => v !== "")).toString();
-    return itemsOf<ApiRecord>(await request("GET", `/api/patients${qs ? `?${qs}` : ""}`));
+  /** One page of patients and the total count. */
+  patients: async (offset = 0, limit = 100) => {
+    const page = await request<unknown>("GET", `/api/patients?limit=${limit}&offset=${offset}`);
+    const items = itemsOf<ApiRecord>(page);
+    const total = (page as { total?: unknown } | undefined)?.total;
+    return { items, total: typeof total === "number" ? total : items.length };
   },
   patient: (id: string) => request<ApiRecord>("GET", `/api/patients/${encodeURIComponent(id)}`),
   createPatient: (body: Record<string, unknown>) => request<ApiRecord>("POST", "/api/patients", body),

@@ -6,6 +6,8 @@ import { useAsync } from "../use-async.js";
 import { canEdit, useUser } from "../user.js";
 
 /** Fields a list row may carry when the server summarises a patient (stage, last modality, last response). */
+const PAGE = 100;
+
 const SUMMARY = {
   stage: "bclcStage",
   cnlc: "cnlcStage",
@@ -19,12 +21,19 @@ export function PatientList() {
   const [stage, setStage] = useState("");
   const [modality, setModality] = useState("");
   const [response, setResponse] = useState("");
-  const [patients] = useAsync(() => api.patients(), []);
+  const [pages, setPages] = useState(1);
+  const [patients] = useAsync(async () => {
+    const first = await api.patients(0, PAGE);
+    const rest = await Promise.all(
+      Array.from({ length: pages - 1 }, (_, i) => api.patients((i + 1) * PAGE, PAGE)),
+    );
+    return { items: [first, ...rest].flatMap((p) => p.items), total: first.total };
+  }, [pages]);
 
   const rows = useMemo(() => {
     if (patients.state !== "ok") return [];
     const needle = q.trim().toLowerCase();
-    return patients.value.filter((p) => {
+    return patients.value.items.filter((p) => {
       if (needle && ![patientName(p), str(p.mrn) ?? "", p.id].some((s) => s.toLowerCase().includes(needle)))
         return false;
       if (stage && str(p[SUMMARY.stage]) !== stage) return false;
@@ -36,7 +45,7 @@ export function PatientList() {
 
   const values = (key: string) =>
     patients.state === "ok"
-      ? [...new Set(patients.value.map((p) => str(p[key])).filter((s): s is string => !!s))].sort()
+      ? [...new Set(patients.value.items.map((p) => str(p[key])).filter((s): s is string => !!s))].sort()
       : [];
 
   return (
@@ -102,6 +111,16 @@ export function PatientList() {
             )}
           </tbody>
         </table>
+      )}
+      {patients.state === "ok" && (
+        <p className="muted" aria-live="polite">
+          Showing {patients.value.items.length} of {patients.value.total} patients.{" "}
+          {patients.value.items.length < patients.value.total && (
+            <button type="button" className="secondary" onClick={() => setPages(pages + 1)}>
+              Load {Math.min(PAGE, patients.value.total - patients.value.items.length)} more
+            </button>
+          )}
+        </p>
       )}
     </main>
   );
