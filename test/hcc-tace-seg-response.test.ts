@@ -19,8 +19,8 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { csvRecords, parseCsv } from "../src/cli/csv-table.js";
 import { assessCourse } from "../src/clinical/response/assess-course.js";
 
 const FILE = join(
@@ -30,7 +30,7 @@ const FILE = join(
   "hcc-tace-seg",
   "HCC-TACE-Seg_clinical_data-V2.csv",
 );
-const rows: Record<string, string>[] = parse(readFileSync(FILE, "utf8"), { columns: true, bom: true });
+const rows = csvRecords(parseCsv(readFileSync(FILE, "utf8")));
 const CODE: Readonly<Record<string, string>> = { "1": "CR", "2": "PR", "3": "SD", "4": "PD" };
 
 type Crit = "RECIST" | "mRECIST";

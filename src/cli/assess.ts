@@ -4,9 +4,9 @@
  * `--csv FILE --map MAPPING.json` — a table with a column mapping → one assessment per row.
  */
 import { readFile } from "node:fs/promises";
-import { parse as parseCsv } from "csv-parse/sync";
 import { assess } from "../clinical/assess.js";
 import { parseTableMapping, rowToCase } from "../clinical/case/tabular.js";
+import { CsvError, type CsvTable, csvRecords, parseCsv } from "./csv-table.js";
 import { parseJson } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
 import { jsonCommand } from "./json-command.js";
@@ -25,25 +25,25 @@ Exit codes: 0 ok; 1 invalid input (single case, or an unreadable mapping); 2 usa
 `;
 
 async function assessCsv(file: string, mapFile: string, asNdjson: boolean, io: Io): Promise<number> {
-  let rows: Record<string, string>[];
+  let table: CsvTable;
   let mappingText: string;
   try {
-    rows = parseCsv(await readFile(file, "utf8"), {
-      columns: true,
-      skip_empty_lines: true,
-      bom: true,
-      trim: false,
-    });
     mappingText = await readFile(mapFile, "utf8");
+    table = parseCsv(await readFile(file, "utf8"));
   } catch (e) {
+    if (e instanceof CsvError) {
+      io.stderr.write(`${file}: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
+  const rows = csvRecords(table);
   const json = parseJson(mappingText, mapFile);
   if (!json.ok) {
     io.stderr.write(`${json.message}\n`);
     return EXIT.invalidInput;
   }
-  const mapping = parseTableMapping(json.value, rows.length > 0 ? Object.keys(rows[0] as object) : []);
+  const mapping = parseTableMapping(json.value, table.header);
   if (!mapping.ok) {
     for (const e of mapping.errors) io.stderr.write(`${mapFile}: ${e.path}: ${e.message}\n`);
     return EXIT.invalidInput;

@@ -102,3 +102,8 @@ export function numericCell(cell: string): number | null | undefined {
   if (Number.isNaN(v) && s !== "NaN") return undefined;
   return v;
 }
+
+/** The rows as records keyed by the header (a missing trailing cell reads as ""). */
+export function csvRecords(table: CsvTable): Record<string, string>[] {
+  return table.rows.map((cells) => Object.fromEntries(table.header.map((h, k) => [h, cells[k] ?? ""])));
+}
