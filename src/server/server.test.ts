@@ -95,6 +95,15 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
     expect(actions).toContain("login-failed");
   });
 
+  it("too many failed sign-ins for one user from one address: 429, even with the right password", async () => {
+    const attempt = (password: string) =>
+      h.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "admin", password } });
+    for (let i = 0; i < 10; i++) expect((await attempt(`wrong-${i}`)).statusCode).toBe(401);
+    const blocked = await attempt("correct horse battery");
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json()).toMatchObject({ error: { code: "too-many-requests" } });
+  });
+
   it("logout ends the session", async () => {
     const token = await login(h.app, "clinician");
     expect(

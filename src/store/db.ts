@@ -83,6 +83,9 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
       max: 10,
       ...(schema !== "public" ? { options: `-c search_path=${schema}` } : {}),
     });
+    // An idle client's error (e.g. the server restarted) must not crash the process; the pool
+    // discards that client and the next query gets a fresh one.
+    pool.on("error", () => {});
     db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     if (schema !== "public") await sql`create schema if not exists ${sql.id(schema)}`.execute(db);
     location = `${redact(options.databaseUrl)}${schema !== "public" ? ` (schema ${schema})` : ""}`;

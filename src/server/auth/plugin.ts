@@ -21,6 +21,30 @@ import { dummyHash, hashPassword, verifyPassword } from "./password.js";
 
 export const SESSION_COOKIE = "hepatica_session";
 
+/** Failed sign-ins allowed per client address and username in {@link FAILURE_WINDOW_MS}. */
+export const MAX_FAILURES = 10;
+export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
+
+/** Counts failed sign-ins in memory (per process), to slow down password guessing. */
+class FailureCounter {
+  private readonly counts = new Map<string, { n: number; until: number }>();
+  blocked(key: string, now = Date.now()): boolean {
+    const c = this.counts.get(key);
+    return c !== undefined && c.until > now && c.n >= MAX_FAILURES;
+  }
+  fail(key: string, now = Date.now()): void {
+    const c = this.counts.get(key);
+    if (c && c.until > now) c.n += 1;
+    else this.counts.set(key, { n: 1, until: now + FAILURE_WINDOW_MS });
+    if (this.counts.size > 10_000) {
+      for (const [k, v] of this.counts) if (v.until <= now) this.counts.delete(k);
+    }
+  }
+  clear(key: string): void {
+    this.counts.delete(key);
+  }
+}
+
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -76,6 +100,7 @@ const userSchema = {
 
 export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const { db } = deps.store;
+  const failures = new FailureCounter();
 
   app.post<{ Body: { username: string; password: string } }>(
     "/api/auth/login",
@@ -96,11 +121,26 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     },
     async (request, reply) => {
       const { username, password } = request.body;
+      const key = `${request.ip}|${username}`;
+      if (failures.blocked(key)) {
+        await appendAudit(
+          db,
+          { ...actorOf(request), username },
+          {
+            action: "login-failed",
+            entity: "session",
+            outcome: "failure",
+            detail: "too many failed attempts",
+          },
+        );
+        throw new ApiError("too-many-requests", "too many failed sign-ins; wait 15 minutes");
+      }
       const found = await findUserForLogin(db, username);
       const ok = found
         ? await verifyPassword(password, found.passwordHash)
         : await verifyPassword(password, await dummyHash());
       if (!found || !ok || found.disabled) {
+        failures.fail(key);
         await appendAudit(
           db,
           { ...actorOf(request), username },
@@ -112,6 +152,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         );
         throw new ApiError("unauthenticated", "unknown user or wrong password");
       }
+      failures.clear(key);
       const token = randomBytes(32).toString("base64url");
       const expiresAt = await createSession(db, tokenHash(token), found.id, deps.sessionTtlSeconds);
       await appendAudit(
