@@ -1,4 +1,5 @@
 /** CDS Hooks 2.0: discovery, 412 without prefetch, and a card from prefetched FHIR resources. */
+import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FINDING_SYSTEM, LOINC } from "../fhir/codes.js";
 import { PREFETCH, SERVICE_ID } from "./cds-hooks/plugin.js";
@@ -115,5 +116,40 @@ describe("CDS Hooks", () => {
     expect(card.detail).toMatch(/Sources:/);
     expect(card.source.label).toMatch(/Hepatica/);
     expect(card.links[0]?.url).toMatch(/\/patients\//);
+  });
+
+  it("fetches missing prefetch from the request's fhirServer (a local fake EHR)", async () => {
+    const ehr = Fastify();
+    const seen: string[] = [];
+    ehr.get("/fhir/Patient/:id", async (request) => {
+      seen.push(`${request.url} ${request.headers.authorization ?? ""}`);
+      return prefetch.patient;
+    });
+    ehr.get("/fhir/Observation", async (request) => {
+      seen.push(`${request.url} ${request.headers.authorization ?? ""}`);
+      return prefetch.observations;
+    });
+    const base = await ehr.listen({ port: 0, host: "127.0.0.1" });
+    try {
+      const res = await h.app.inject({
+        method: "POST",
+        url: `/cds-services/${SERVICE_ID}`,
+        headers: auth(h.tokens.clinician),
+        payload: {
+          hook: "patient-view",
+          hookInstance: "h3",
+          fhirServer: `${base}/fhir`,
+          fhirAuthorization: { access_token: "ehr-token", token_type: "Bearer" },
+          context: { patientId: "ehr-1" },
+        },
+      });
+      expect(res.statusCode).toBe(200);
+      expect((res.json() as { cards: { summary: string }[] }).cards[0]?.summary).toMatch(/BCLC A/);
+      expect(seen).toHaveLength(2);
+      expect(seen[0]).toMatch(/^\/fhir\/Patient\/ehr-1 Bearer ehr-token$/);
+      expect(seen[1]).toMatch(/^\/fhir\/Observation\?patient=ehr-1&code=/);
+    } finally {
+      await ehr.close();
+    }
   });
 });
