@@ -190,6 +190,19 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
     await screenshot(page, "workspace-patient-full");
   });
 
+  it("edits the patient (optimistic concurrency through If-Match)", async () => {
+    await page.getByRole("link", { name: "Edit / add values" }).click();
+    await page.getByRole("heading", { name: "Edit patient" }).waitFor();
+    await expect(page.getByLabel("Given name").inputValue()).resolves.toBe("Wei");
+    await page.getByLabel("Given name").fill("Wei-Ming");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "ZHANG, Wei-Ming" }).waitFor();
+    await page.getByRole("link", { name: "Edit / add values" }).click();
+    await page.getByLabel("Given name").fill("Wei");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByRole("heading", { name: "ZHANG, Wei" }).waitFor();
+  });
+
   it("records a TACE with the chemotherapy calculator", async () => {
     const form = page.locator("form", { has: page.getByRole("heading", { name: "Record a procedure" }) });
     await form.getByLabel("Procedure").selectOption("ctace");
@@ -278,9 +291,12 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
     const rctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
     const r = await rctx.newPage();
     await r.goto(`${base}/app/`);
-    await r.getByLabel("Username").fill("researcher1");
-    await r.getByLabel("Password").fill("research-pass-1");
-    await r.getByRole("button", { name: "Sign in" }).click();
+    // Keyboard only: the form is reachable and submits with Enter.
+    await r.getByLabel("Username").focus();
+    await r.keyboard.type("researcher1");
+    await r.keyboard.press("Tab");
+    await r.keyboard.type("research-pass-1");
+    await r.keyboard.press("Enter");
     await r.getByRole("heading", { name: "Patients" }).waitFor();
     expect(await r.locator(".notice").first().textContent()).toContain("de-identified");
     const body = await r.locator("main").textContent();
