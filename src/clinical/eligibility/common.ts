@@ -20,7 +20,7 @@
  */
 import type { ParsedCase } from "../case/types.js";
 import { sizesMissingPath, type TumorBurden, tumorBurden } from "../criteria/burden.js";
-import { cite, type SourceId } from "../evidence/index.js";
+import { cite, citeShort, type SourceId } from "../evidence/index.js";
 import type { Field, FieldError } from "../result.js";
 import { type ChildPughResult, childPugh } from "../scores/child-pugh.js";
 import type { Quantity } from "../units/quantity.js";
@@ -183,7 +183,7 @@ export function reason(
   text: string,
   sources: readonly SourceId[],
 ): EligibilityReason {
-  return { rule, level, text, citation: cite(...sources) };
+  return { rule, level, text, citation: citeShort(...sources) };
 }
 
 /** A level that differs by profile; `null` means "not a contraindication under this profile". */

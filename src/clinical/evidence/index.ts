@@ -32,6 +32,28 @@ export function cite(...ids: readonly SourceId[]): string {
   return text;
 }
 
+const short = new Map<string, string>();
+
+/**
+ * The compact form of a citation, for reasons nested inside a result that carries the full one:
+ * label and DOI (or the full reference when there is no DOI), e.g. "Pugh 1973, doi:10.1002/…".
+ */
+export function citeShort(...ids: readonly SourceId[]): string {
+  const key = ids.join("|");
+  let text = short.get(key);
+  if (text === undefined) {
+    text = ids
+      .map((id) => {
+        const s: Source = SOURCES[id];
+        const flag = s.verification === "verified" ? "" : ` [${s.verification}]`;
+        return s.doi ? `${s.label}, doi:${s.doi}${flag}` : `${s.label}: ${s.reference}${flag}`;
+      })
+      .join(" | ");
+    short.set(key, text);
+  }
+  return text;
+}
+
 export function formatSource(s: Source): string {
   const doi = s.doi ? ` doi:${s.doi}` : "";
   const flag = s.verification === "verified" ? "" : ` [${s.verification}]`;
