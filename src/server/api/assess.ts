@@ -88,6 +88,21 @@ function view(derived: DerivedCase, shift: number): DerivedCase {
 export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const { db } = deps.store;
 
+  // The benchmark's baseline: the same authentication, body parsing and serialisation as
+  // /api/assess, and no clinical work (npm run bench:api compares the two).
+  app.post(
+    "/api/ping",
+    {
+      schema: {
+        tags: ["service"],
+        summary: "Authenticated no-op (benchmark baseline): accepts a JSON object, returns {pong: true}",
+        body: anyObject,
+        response: { 200: { type: "object", properties: { pong: { type: "boolean" } } } },
+      },
+    },
+    async () => ({ pong: true }),
+  );
+
   app.post<{ Body: Record<string, unknown> }>(
     "/api/assess",
     {
