@@ -6,12 +6,13 @@ import { parseArgs } from "node:util";
 import { openStore } from "../store/db.js";
 import { generateCohort, writeCohort } from "../store/demo-cohort.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
+import { storeOptions } from "./store-options.js";
 
 const HELP = `Usage: hepatica demo --patients N [--seed S] [--data DIR]
 
 Writes N synthetic patients (labs, tumours, TACE sessions, imaging follow-up over 1-4 years,
 outcomes) into the store. Deterministic for a seed (default 1). Not real data.
-Environment: DATABASE_URL=postgres://... uses PostgreSQL instead of SQLite.
+Environment: DATABASE_URL=postgres://... uses PostgreSQL instead of SQLite (DATABASE_SCHEMA: its schema).
 `;
 
 export const demoCommand: Command = async (argv: readonly string[], io: Io) => {
@@ -39,7 +40,7 @@ export const demoCommand: Command = async (argv: readonly string[], io: Io) => {
     throw new UsageError("--patients must be an integer 1..100000");
   const seed = Number(values.seed ?? 1);
   if (!Number.isInteger(seed)) throw new UsageError("--seed must be an integer");
-  const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: values.data });
+  const store = await openStore(storeOptions(values.data));
   try {
     const written = await writeCohort(store.db, generateCohort(n, seed));
     io.stdout.write(`Wrote ${written} synthetic demo patients (seed ${seed}) to ${store.location}.\n`);

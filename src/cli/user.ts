@@ -9,12 +9,13 @@ import { openStore } from "../store/db.js";
 import { StoreError } from "../store/errors.js";
 import { createUser, isRole, listUsers, ROLES } from "../store/users.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
+import { storeOptions } from "./store-options.js";
 
 const HELP = `Usage: hepatica user add --username U --role ${ROLES.join("|")} [--data DIR]  (password on stdin)
        hepatica user list [--data DIR]
 
   --data DIR   directory of the SQLite database (default ./data)
-Environment: DATABASE_URL=postgres://... uses PostgreSQL instead of SQLite.
+Environment: DATABASE_URL=postgres://... uses PostgreSQL instead of SQLite (DATABASE_SCHEMA: its schema).
 `;
 
 export const MIN_PASSWORD_LENGTH = 8;
@@ -64,7 +65,7 @@ export const userCommand: Command = async (argv: readonly string[], io: Io) => {
       );
       return EXIT.invalidInput;
     }
-    const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: values.data });
+    const store = await openStore(storeOptions(values.data));
     try {
       const user = await createUser(store.db, values.username, values.role, await hashPassword(password));
       io.stdout.write(`Created user "${user.username}" (${user.role}).\n`);
@@ -79,7 +80,7 @@ export const userCommand: Command = async (argv: readonly string[], io: Io) => {
       await store.close();
     }
   }
-  const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir: values.data });
+  const store = await openStore(storeOptions(values.data));
   try {
     for (const u of await listUsers(store.db)) {
       io.stdout.write(`${u.username}\t${u.role}${u.disabled ? "\tdisabled" : ""}\n`);

@@ -26,6 +26,8 @@ export interface AppOptions {
   readonly bodyLimit?: number;
   readonly webBaseUrl?: string;
   readonly sessionTtlSeconds?: number;
+  /** Fastify `trustProxy`: addresses (comma-separated) or true, when behind a reverse proxy. */
+  readonly trustProxy?: boolean | string;
 }
 
 export const VERSION = "0.1.0";
@@ -43,13 +45,13 @@ const health = {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps: ServerDeps = {
     store: options.store,
-    webBaseUrl: options.webBaseUrl ?? "http://localhost:3000",
+    webBaseUrl: options.webBaseUrl,
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
   };
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     ajv: {
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: false },

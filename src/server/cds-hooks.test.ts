@@ -115,7 +115,7 @@ describe("CDS Hooks", () => {
     expect(card.indicator).toBe("info");
     expect(card.detail).toMatch(/Sources:/);
     expect(card.source.label).toMatch(/Hepatica/);
-    expect(card.links[0]?.url).toMatch(/\/patients\//);
+    expect(card.links[0]?.url).toMatch(/^http:\/\/localhost(:\d+)?\/app\/patients\//);
   });
 
   it("fetches missing prefetch from the request's fhirServer (a local fake EHR)", async () => {

@@ -20,8 +20,8 @@ declare module "fastify" {
 
 export interface ServerDeps {
   readonly store: Store;
-  /** Base URL of the web app, for links in CDS Hooks cards. */
-  readonly webBaseUrl: string;
+  /** Base URL of the web app, for links in CDS Hooks cards (default: this server's /app). */
+  readonly webBaseUrl: string | undefined;
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;
 }

@@ -104,6 +104,43 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
     expect(blocked.json()).toMatchObject({ error: { code: "too-many-requests" } });
   });
 
+  it("admins manage accounts: create, disable (sessions end), only admins may", async () => {
+    const created = await h.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: admin(),
+      payload: { username: "temp", password: "temporary-pass", role: "researcher" },
+    });
+    expect(created.statusCode).toBe(201);
+    const token = await login(h.app, "temp", "temporary-pass");
+    expect(
+      (await h.app.inject({ method: "GET", url: "/api/auth/me", headers: auth(token) })).statusCode,
+    ).toBe(200);
+    const denied = await h.app.inject({
+      method: "PATCH",
+      url: "/api/users/temp",
+      headers: clinician(),
+      payload: { disabled: true },
+    });
+    expect(denied.statusCode).toBe(403);
+    const off = await h.app.inject({
+      method: "PATCH",
+      url: "/api/users/temp",
+      headers: admin(),
+      payload: { disabled: true },
+    });
+    expect(off.json()).toMatchObject({ username: "temp", disabled: true });
+    expect(
+      (await h.app.inject({ method: "GET", url: "/api/auth/me", headers: auth(token) })).statusCode,
+    ).toBe(401);
+    const again = await h.app.inject({
+      method: "POST",
+      url: "/api/auth/login",
+      payload: { username: "temp", password: "temporary-pass" },
+    });
+    expect(again.statusCode).toBe(401);
+  });
+
   it("logout ends the session", async () => {
     const token = await login(h.app, "clinician");
     expect(

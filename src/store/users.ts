@@ -128,3 +128,34 @@ export async function userOfSession(db: Kysely<Database>, tokenHash: string): Pr
 export async function deleteSession(db: Kysely<Database>, tokenHash: string): Promise<void> {
   await db.deleteFrom("sessions").where("token_hash", "=", tokenHash).execute();
 }
+
+export interface UserChange {
+  readonly role?: Role;
+  readonly disabled?: boolean;
+  readonly passwordHash?: string;
+}
+
+/**
+ * Changes an account; disabling it or changing its password or role also ends its sessions.
+ * Returns the updated user, or undefined when there is no such user.
+ */
+export async function updateUser(
+  db: Kysely<Database>,
+  username: string,
+  change: UserChange,
+): Promise<User | undefined> {
+  return db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
+    if (!row) return undefined;
+    const set = {
+      ...(change.role !== undefined ? { role: change.role } : {}),
+      ...(change.disabled !== undefined ? { disabled: change.disabled ? 1 : 0 } : {}),
+      ...(change.passwordHash !== undefined ? { password_hash: change.passwordHash } : {}),
+    };
+    if (Object.keys(set).length > 0)
+      await trx.updateTable("users").set(set).where("id", "=", row.id).execute();
+    await trx.deleteFrom("sessions").where("user_id", "=", row.id).execute();
+    const updated = await trx.selectFrom("users").selectAll().where("id", "=", row.id).executeTakeFirst();
+    return updated ? toUser(updated) : undefined;
+  });
+}

@@ -69,11 +69,16 @@ async function resolveWindow(
   return { asOf, windowDays, shift };
 }
 
-/** Researchers see the derivation in their patient's shifted time. */
+/**
+ * Researchers (shift ≠ 0; a patient's shift is never 0) see the derivation in their patient's
+ * shifted time, with ages over 89 shown as 90 (Safe Harbor aggregates them).
+ */
 function view(derived: DerivedCase, shift: number): DerivedCase {
   if (shift === 0) return derived;
+  const age = derived.case.ageYears;
   return {
     ...derived,
+    case: typeof age === "number" && age > 89 ? { ...derived.case, ageYears: 90 } : derived.case,
     asOf: shiftDate(derived.asOf, shift),
     observationsUsed: derived.observationsUsed.map((o) => ({
       ...o,

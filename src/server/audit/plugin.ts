@@ -1,8 +1,8 @@
 /** `GET /api/audit` (admin): the audit log as JSON, or as a FHIR Bundle of AuditEvent. */
 import type { FastifyInstance } from "fastify";
-import { listAudit } from "../../store/audit.js";
+import { appendAudit, listAudit } from "../../store/audit.js";
 import { errorSchema } from "../api/schemas.js";
-import { requireRole, type ServerDeps } from "../context.js";
+import { actorOf, requireRole, type ServerDeps } from "../context.js";
 import { auditBundle } from "./audit-event.js";
 
 type AuditQuery = {
@@ -45,6 +45,13 @@ export async function auditRoutes(app: FastifyInstance, deps: ServerDeps): Promi
         since: q.since,
         afterSeq: q.afterSeq !== undefined ? Number(q.afterSeq) : undefined,
         limit: q.limit !== undefined ? Number(q.limit) : undefined,
+      });
+      // Reading the trail is itself on the trail: it names patients.
+      await appendAudit(deps.store.db, actorOf(request), {
+        action: "read",
+        entity: "audit",
+        patientId: q.patientId ?? null,
+        detail: `${records.length} entries`,
       });
       if (q.format === "fhir") return reply.type("application/fhir+json").send(auditBundle(records));
       return { items: records };

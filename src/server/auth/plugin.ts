@@ -13,6 +13,7 @@ import {
   findUserForLogin,
   listUsers,
   ROLES,
+  updateUser,
   userOfSession,
 } from "../../store/users.js";
 import { actorOf, requireRole, type ServerDeps, userOf } from "../context.js";
@@ -224,6 +225,51 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       const user = await createUser(db, username, role, await hashPassword(password));
       await appendAudit(db, actorOf(request), { action: "create", entity: "user", entityId: user.id });
       return reply.code(201).send(user);
+    },
+  );
+  app.patch<{
+    Params: { username: string };
+    Body: { role?: (typeof ROLES)[number]; disabled?: boolean; password?: string };
+  }>(
+    "/api/users/:username",
+    {
+      schema: {
+        tags: ["auth"],
+        summary: "Change an account's role, password or disabled flag (admin); ends its sessions",
+        params: {
+          type: "object",
+          required: ["username"],
+          properties: { username: { type: "string", minLength: 1, maxLength: 64 } },
+        },
+        body: {
+          type: "object",
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            role: { type: "string", enum: ROLES },
+            disabled: { type: "boolean" },
+            password: { type: "string", minLength: 8, maxLength: 1024 },
+          },
+        },
+        response: { 200: userSchema },
+      },
+    },
+    async (request) => {
+      requireRole(request, "admin");
+      const { role, disabled, password } = request.body;
+      const user = await updateUser(db, request.params.username, {
+        ...(role !== undefined ? { role } : {}),
+        ...(disabled !== undefined ? { disabled } : {}),
+        ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
+      });
+      if (!user) throw new ApiError("not-found", `no user ${request.params.username}`);
+      await appendAudit(db, actorOf(request), {
+        action: "update",
+        entity: "user",
+        entityId: user.id,
+        detail: Object.keys(request.body).join(","),
+      });
+      return user;
     },
   );
 }

@@ -261,7 +261,7 @@ export async function cdsHooksRoutes(app: FastifyInstance, deps: ServerDeps): Pr
         patientId: stored?.id ?? null,
         detail: `patient-view ${req.hookInstance} for EHR patient ${req.context.patientId}`.slice(0, 500),
       });
-      const base = deps.webBaseUrl.replace(/\/$/, "");
+      const base = (deps.webBaseUrl ?? `${request.protocol}://${request.host}/app`).replace(/\/$/, "");
       const link = stored
         ? `${base}/patients/${stored.id}`
         : `${base}/patients/?ehrPatientId=${encodeURIComponent(req.context.patientId)}`;
