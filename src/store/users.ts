@@ -99,6 +99,8 @@ export async function createSession(
 ): Promise<string> {
   const now = new Date();
   const expiresAt = new Date(now.getTime() + ttlSeconds * 1000).toISOString();
+  // Expired sessions are useless; sweep them when a new one starts.
+  await db.deleteFrom("sessions").where("expires_at", "<=", now.toISOString()).execute();
   await db
     .insertInto("sessions")
     .values({ token_hash: tokenHash, user_id: userId, created_at: now.toISOString(), expires_at: expiresAt })
