@@ -52,6 +52,12 @@ describe.each(dialectsUnderTest())("FHIR API on %s", (dialect) => {
       status: "200 OK",
       location: `Patient/${patientId}`,
     });
+    // ... and its identical observations are matched, not duplicated.
+    expect((again.json() as typeof out).entry.slice(1, 4).map((e) => e.response.status)).toEqual([
+      "200 OK",
+      "200 OK",
+      "200 OK",
+    ]);
 
     const exp = await h.app.inject({
       method: "GET",

@@ -46,7 +46,39 @@ function outcomeOfError(e: unknown): OperationOutcome {
   throw e;
 }
 
-/** Executes an import plan: patients first (matched by MRN when one exists), then the rest. */
+/** An identical stored observation (same code, time and value), so that re-importing adds nothing. */
+async function sameObservation(
+  store: Store,
+  patientId: string,
+  body: Record<string, unknown>,
+): Promise<string | undefined> {
+  if (
+    typeof body.system !== "string" ||
+    typeof body.code !== "string" ||
+    typeof body.effectiveAt !== "string"
+  ) {
+    return undefined;
+  }
+  let q = store.db
+    .selectFrom("observations")
+    .select("id")
+    .where("patient_id", "=", patientId)
+    .where("system", "=", body.system)
+    .where("code", "=", body.code)
+    .where("effective_at", "=", body.effectiveAt);
+  q = typeof body.value === "number" ? q.where("value", "=", body.value) : q.where("value", "is", null);
+  q =
+    typeof body.valueCode === "string"
+      ? q.where("value_code", "=", body.valueCode)
+      : q.where("value_code", "is", null);
+  q = typeof body.unit === "string" ? q.where("unit", "=", body.unit) : q.where("unit", "is", null);
+  return (await q.executeTakeFirst())?.id;
+}
+
+/**
+ * Executes an import plan: patients first (matched by MRN when one exists), then the rest;
+ * an observation identical to a stored one is matched rather than duplicated.
+ */
 export async function executePlan(
   store: Store,
   entries: readonly EntryPlan[],
@@ -93,6 +125,12 @@ export async function executePlan(
     }
     const spec = KIND_SPEC[e.kind];
     try {
+      const same = e.kind === "observation" ? await sameObservation(store, patientId, e.body) : undefined;
+      if (same) {
+        for (const r of e.refs) refs.set(r, same);
+        results.push({ index: e.index, status: "200 OK", location: `${spec.path}/${same}` });
+        continue;
+      }
       const rec = await createRecord(db, spec, e.body, actor, { patientId });
       for (const r of e.refs) refs.set(r, rec.id);
       results.push({ index: e.index, status: "201 Created", location: `${spec.path}/${rec.id}` });
