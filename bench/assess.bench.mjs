@@ -46,7 +46,8 @@ if (!existsSync(file)) {
 function run(args) {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn(process.execPath, args, { stdio: ["pipe", "pipe", "inherit"] });
+    // Both programs run as executables, through their shebang, with the same V8 flags.
+    const child = spawn(args[0], args.slice(1), { stdio: ["pipe", "pipe", "inherit"] });
     let peakKb = 0;
     let bytes = 0;
     let lines = 0;

@@ -1,8 +1,9 @@
+#!/usr/bin/env -S node --max-semi-space-size=4
 /**
  * The JSON floor for `hepatica assess --ndjson`: the same streaming reader and writer, the same
  * JSON.parse of every line, and a pre-computed assessment of the same size written for each
  * line — everything but the clinical computation.
- * Usage: node bench/ndjson-floor.mjs < cases.ndjson > /dev/null
+ * Usage: bench/ndjson-floor.mjs (run with the same V8 flags as bin/hepatica.js) < cases.ndjson > /dev/null
  */
 
 import { streamNdjson } from "../dist/cli/ndjson.js";
