@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { RULES_VERSION } from "../clinical/assess.js";
 import type { Store } from "../store/db.js";
 import { assessRoutes } from "./api/assess.js";
+import { cohortRoutes } from "./api/cohorts.js";
 import { entityRoutes } from "./api/entities.js";
 import { auditRoutes } from "./audit/plugin.js";
 import { authRoutes, installAuthentication } from "./auth/plugin.js";
@@ -142,6 +143,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     await authRoutes(api, deps);
     await entityRoutes(api, deps);
     await assessRoutes(api, deps);
+    await cohortRoutes(api, deps);
     await auditRoutes(api, deps);
   });
   await app.register(async (fhir) => fhirRoutes(fhir, deps));

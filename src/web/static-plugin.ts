@@ -8,7 +8,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifySchema } from "fastify";
  * Serves the built clinician workspace (Vite output, `npm run build:web`) under `/app/`, with the
  * single-page fallback: any `/app/...` address that is not a file gets `index.html`, so deep links
  * such as `/app/patients/<id>` load. Hashed files under `/app/assets/` are cached for a year;
- * `index.html` is never cached. Only files inside the build folder can be read.
+ * `index.html` is never cached. Only files inside the build folder can be read. `/` redirects to
+ * `/app/`.
  */
 export interface StaticPluginOptions {
   /** Folder holding index.html and assets/; defaults to dist/web/client beside this module or the repo's. */
@@ -77,6 +78,8 @@ export const staticPlugin: FastifyPluginAsync<StaticPluginOptions> = async (app,
     return sendFile(reply, file);
   };
 
+  // The server's root is the workspace (which shows the login form when signed out).
+  app.get("/", { schema: hidden }, async (_req, reply) => reply.redirect("/app/", 302));
   app.get("/app", { schema: hidden }, async (_req, reply) => reply.redirect("/app/", 302));
   app.get("/app/", { schema: hidden }, async (_req, reply) => index(reply));
   app.get<{ Params: { "*": string } }>("/app/*", { schema: hidden }, async (req, reply) => {

@@ -21,6 +21,7 @@ import {
 } from "../../store/records.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
+import { registrySummaries } from "./registry.js";
 import { bodySchema, errorSchema, idParams, pageQuery, recordSchema } from "./schemas.js";
 
 type IdParams = { id: string };
@@ -65,6 +66,34 @@ function page(q: PageQuery): { limit: number; offset: number } {
 
 function send(reply: FastifyReply, record: EntityRecord, status = 200): FastifyReply {
   return reply.code(status).header("etag", etagOf(record.version)).send(record);
+}
+
+/**
+ * Patient-list rows with what the list filters on: the BCLC and CNLC stages of the latest data
+ * (the assessment derivation at the newest observation, as the patient page assesses) or, where
+ * those are indeterminate (findings such as ECOG are often recorded only at baseline, outside
+ * the window), the stages at the first treatment; the
+ * modality of the latest treatment and the mRECIST overall response at the latest follow-up
+ * scan (null when not derivable). None of these is identifying, so researchers get them too.
+ */
+async function withSummaries(
+  db: ServerDeps["store"]["db"],
+  rows: readonly EntityRecord[],
+): Promise<EntityRecord[]> {
+  const summaries = await registrySummaries(
+    db,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => {
+    const s = summaries.get(r.id);
+    return {
+      ...r,
+      bclcStage: s?.current.bclcStage ?? s?.followUp.stages.bclcStage ?? null,
+      cnlcStage: s?.current.cnlcStage ?? s?.followUp.stages.cnlcStage ?? null,
+      lastModality: s?.followUp.lastModality ?? null,
+      lastResponse: s?.followUp.lastResponse.mrecist ?? null,
+    };
+  });
 }
 
 export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
@@ -184,7 +213,9 @@ export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Prom
               20_000,
             ),
         });
-        return { total, items: await Promise.all(items.map((r) => present(deps, request, spec, r))) };
+        const shown = await Promise.all(items.map((r) => present(deps, request, spec, r)));
+        if (spec.table !== "patients") return { total, items: shown };
+        return { total, items: await withSummaries(db, shown) };
       },
     );
 
