@@ -79,7 +79,7 @@ export function kmSvg(series: readonly KmSeries[], options: KmPlotOptions): stri
   const id = options.id ?? "km";
   const width = options.width ?? 760;
   const longest = Math.max(0, ...series.map((s) => s.label.length));
-  const left = Math.max(64, 20 + Math.ceil(longest * 7.5));
+  const left = Math.max(64, 36 + Math.ceil(longest * 7.5));
   const right = 28;
   const top = 56;
   const plotH = 300;
@@ -111,7 +111,8 @@ export function kmSvg(series: readonly KmSeries[], options: KmPlotOptions): stri
     `<title id="${id}-title">${esc(options.title)}</title>`,
     `<desc id="${id}-desc">${esc(desc)}</desc>`,
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    `<text x="${left}" y="22" font-size="15" font-weight="bold" fill="#111111">${esc(options.title)}</text>`,
+    // Shrunk to fit the width (bold sans-serif is about 0.62 em per character).
+    `<text x="${left}" y="22" font-size="${r2(Math.min(15, (width - left - 8) / (0.62 * Math.max(1, options.title.length))))}" font-weight="bold" fill="#111111">${esc(options.title)}</text>`,
   );
   // Legend.
   let lx = left;
@@ -188,7 +189,7 @@ export function kmSvg(series: readonly KmSeries[], options: KmPlotOptions): stri
       )
       .join("");
     out.push(
-      `<g class="at-risk-row" data-group="${esc(s.label)}"><text x="${left - 8}" y="${rowY}" text-anchor="end" fill="${color(k)}" font-weight="bold">${esc(s.label)}</text>${cells}</g>`,
+      `<g class="at-risk-row" data-group="${esc(s.label)}"><text x="${left - 20}" y="${rowY}" text-anchor="end" fill="${color(k)}" font-weight="bold">${esc(s.label)}</text>${cells}</g>`,
     );
   });
   out.push("</g>", "</svg>");

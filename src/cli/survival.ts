@@ -1,15 +1,17 @@
 /**
  * `hepatica survival FILE.csv --time COL --status COL [--group COL] [--covariates a,b]
- *  [--ties efron|breslow] [--no-group-in-cox] [--json]`
+ *  [--ties efron|breslow] [--no-group-in-cox] [--json] [--svg FILE]`
  *
  * Kaplan–Meier, medians, log-rank and Cox regression on a CSV table, exact to R's survival
  * package (see src/analytics). The table is read as R's `read.csv` would: empty cells and
  * "NA" are missing; a status column may be coded 0/1, 1/2 (R's `Surv` convention: 2 = event)
  * or TRUE/FALSE; a covariate with text values is a factor with treatment contrasts.
  */
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
 import type { ConfType } from "../analytics/kaplan-meier.js";
 import { survivalAt } from "../analytics/kaplan-meier.js";
+import { kmSvg } from "../analytics/km-svg.js";
 import {
   type Cell,
   type CoxSection,
@@ -37,6 +39,9 @@ Options:
   --conf-level L         confidence level, default 0.95
   --times t1,t2,...      times for survival estimates and the number-at-risk table
   --json                 JSON in the structure of R's parity files (camelCase keys)
+  --svg FILE             also write the Kaplan–Meier plot (per group with --group) as SVG
+  --title TEXT           title of the plot (default: the file name)
+  --time-label TEXT      x-axis label of the plot (default: the time column)
 `;
 
 /** Thrown for data the command cannot analyse (exit code 1). */
@@ -143,6 +148,7 @@ interface Args {
   ties: "efron" | "breslow";
   json: boolean;
   times: number[] | undefined;
+  svg: { file: string; title: string | undefined; timeLabel: string | undefined } | undefined;
 }
 
 function parseArgs(argv: readonly string[]): Args | "help" {
@@ -158,6 +164,9 @@ function parseArgs(argv: readonly string[]): Args | "help" {
   let confType: ConfType = "log";
   let confLevel = 0.95;
   let times: number[] | undefined;
+  let svgFile: string | undefined;
+  let title: string | undefined;
+  let timeLabel: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string;
     const value = (): string => {
@@ -199,6 +208,15 @@ function parseArgs(argv: readonly string[]): Args | "help" {
         break;
       case "--json":
         json = true;
+        break;
+      case "--svg":
+        svgFile = value();
+        break;
+      case "--title":
+        title = value();
+        break;
+      case "--time-label":
+        timeLabel = value();
         break;
       case "--conf-type": {
         const v = value();
@@ -248,6 +266,7 @@ function parseArgs(argv: readonly string[]): Args | "help" {
     ties,
     json,
     times,
+    svg: svgFile === undefined ? undefined : { file: svgFile, title, timeLabel },
   };
 }
 
@@ -441,6 +460,26 @@ export const survivalCommand: Command = async (argv, io) => {
       return EXIT.invalidInput;
     }
     throw e;
+  }
+  if (args.svg) {
+    const series =
+      report.groupLevels.length > 0
+        ? report.groupLevels.map((l) => ({
+            label: `${args.choice.group}=${l}`,
+            curve: report.km.byGroup[l] as SurvivalReport["km"]["overall"],
+          }))
+        : [{ label: "all", curve: report.km.overall }];
+    const svg = kmSvg(series, {
+      title: args.svg.title ?? `Kaplan–Meier: ${basename(args.file)}`,
+      xLabel: args.svg.timeLabel ?? args.choice.time,
+      ...(args.times ? { times: args.times } : {}),
+    });
+    try {
+      await writeFile(args.svg.file, svg);
+    } catch (e) {
+      io.stderr.write(`hepatica survival: cannot write ${args.svg.file}: ${(e as Error).message}\n`);
+      return EXIT.invalidInput;
+    }
   }
   io.stdout.write(
     args.json ? `${reportJson(report)}\n` : reportText(args.file, report, args.ties, args.times),
