@@ -62,12 +62,17 @@ export const CORE_ASSESSMENT_KEYS = [
   "ajcc8",
 ] as const;
 
-/** The assessment of one parsed case (without the envelope). */
-export function assessParsed(c: ParsedCase) {
+/**
+ * The results of one parsed case after `head` (the envelope, or nothing). The head is spread
+ * first so that V8 clones it and appends the results within one literal; spreading the results
+ * after other keys copies them one by one (~10 % of an assessment, bench/assess.bench.mjs).
+ */
+function compose<H extends object>(head: H, c: ParsedCase) {
   const cp = childPugh(c);
   const tumourBurden = { milan: milan(c), ucsf: ucsf(c), upToSeven: upToSeven(c) };
   const dosimetry = y90Dosimetry(c);
   return {
+    ...head,
     childPugh: cp,
     albi: albi(c),
     meld: meld(c),
@@ -96,6 +101,11 @@ export function assessParsed(c: ParsedCase) {
   };
 }
 
+/** The assessment of one parsed case (without the envelope). */
+export function assessParsed(c: ParsedCase) {
+  return compose({}, c);
+}
+
 export type AssessmentResults = ReturnType<typeof assessParsed>;
 
 export type Assessment = {
@@ -109,12 +119,12 @@ export type Assessment = {
 /** Parses and assesses an untrusted case. Invalid fields are reported; the rest is computed. */
 export function assess(input: unknown): Assessment {
   const { parsed, errors } = parseCase(input);
-  return {
+  const head = {
     ...(parsed.id !== undefined ? { id: parsed.id } : {}),
     status: errors.length > 0 ? "invalid" : "ok",
     ...(errors.length > 0 ? { errors } : {}),
     notice: NOTICE,
     rulesVersion: RULES_VERSION,
-    ...assessParsed(parsed),
-  };
+  } as const;
+  return compose(head, parsed);
 }
