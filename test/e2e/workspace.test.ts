@@ -6,7 +6,7 @@
  * check a researcher's de-identified view. axe-core runs on every main screen.
  */
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -15,6 +15,7 @@ import { ensureDemoUser } from "../../src/cli/serve.js";
 import { assess } from "../../src/clinical/assess.js";
 import { buildApp } from "../../src/server/app.js";
 import { hashPassword } from "../../src/server/auth/password.js";
+import { generateCohort, writeCohort } from "../../src/store/demo-cohort.js";
 import { openTestStore, type TestStore } from "../../src/store/testing.js";
 import { createUser } from "../../src/store/users.js";
 import {
@@ -320,5 +321,151 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
       const from = join(ARTIFACTS, `${name}.png`);
       if (existsSync(from)) copyFileSync(from, join(docs, `${name}.png`));
     }
+  });
+});
+
+/**
+ * Registry cohorts and the patient-list filters, on a synthetic demo cohort: `/` leads to the
+ * workspace; the list filters by BCLC stage and last response; the cohort page draws KM curves
+ * (bands, censor ticks, number at risk as the API computes it), the log-rank p and the hazard
+ * ratios, and downloads the plot as SVG and PNG and the times as CSV. (In this file, after the
+ * workspace flow, so that the app is built once.)
+ */
+describe.skipIf(!HAVE_CHROMIUM)("registry cohorts and patient filters in Chromium", () => {
+  let t: TestStore;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    t = await openTestStore("sqlite");
+    await ensureDemoUser(t.store);
+    await writeCohort(t.store.db, generateCohort(80, 3));
+    app = await buildApp({ store: t.store });
+    base = await app.listen({ host: "127.0.0.1", port: 0 });
+    browser = await launch();
+    // CSP bypassed here only so that axe-core can be injected; the downloads run under the real CSP.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    page = await context.newPage();
+    page.on("pageerror", (e) => console.error("page error:", e.message));
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await t?.cleanup();
+  });
+
+  async function noSeriousViolations(): Promise<void> {
+    const v = await seriousViolations(page);
+    expect(v, describeViolations(v)).toEqual([]);
+  }
+
+  it("goes from / to the workspace and filters the patient list by stage and last response", async () => {
+    await page.goto(`${base}/`);
+    expect(page.url()).toBe(`${base}/app/`);
+    await page.getByLabel("Username").fill("demo");
+    await page.getByLabel("Password").fill("demo");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("heading", { name: "Patients" }).waitFor();
+    const rows = page.locator("main table tbody tr");
+    await rows.first().waitFor();
+    expect(await rows.count()).toBe(80);
+    // Columns: patient, MRN, born, sex, BCLC, CNLC, last modality, last response.
+    const column = async (k: number) => rows.locator(`td:nth-child(${k})`).allTextContents();
+    const stages = await column(5);
+    expect(stages.filter((s) => s === "A").length).toBeGreaterThan(0);
+    await page.getByLabel("BCLC stage").selectOption("A");
+    const onlyA = await column(5);
+    expect(onlyA.length).toBe(stages.filter((s) => s === "A").length);
+    expect(new Set(onlyA)).toEqual(new Set(["A"]));
+    await page.getByLabel("BCLC stage").selectOption("");
+    await page.getByLabel("Last response").selectOption("PD");
+    const pd = await column(8);
+    expect(pd.length).toBeGreaterThan(0);
+    expect(new Set(pd)).toEqual(new Set(["PD"]));
+    expect(new Set(await column(7)).size).toBeGreaterThan(0);
+    await noSeriousViolations();
+  });
+
+  it("draws PFS by BCLC stage with bands, censor ticks, number at risk, log-rank and hazard ratios", async () => {
+    await page.getByRole("link", { name: "Cohorts" }).click();
+    await page.getByRole("heading", { name: "Registry cohorts" }).waitFor();
+    await page.getByLabel("End point").selectOption("pfs");
+    await page.getByLabel("Progression criterion").selectOption("mrecist");
+    await page.getByLabel("Compare by").selectOption("bclcStage");
+    await page.getByRole("button", { name: "Analyse" }).click();
+    const plot = page.getByTestId("km-plot").locator("svg");
+    await plot.waitFor();
+    const api = (await page.evaluate(async () => {
+      const res = await fetch(
+        "/api/cohorts/survival?endpoint=pfs&criterion=mrecist&groupBy=bclcStage&unit=months",
+      );
+      return res.json();
+    })) as { groups: { level: string }[]; atRisk: { byGroup: Record<string, number[]> } };
+    const levels = api.groups.map((g) => g.level);
+    expect(levels.length).toBeGreaterThan(1);
+    expect(await plot.locator("path.km-curve").count()).toBe(levels.length);
+    expect(await plot.locator("path.ci-band").count()).toBe(levels.length);
+    expect(await plot.locator("line.censor-tick").count()).toBeGreaterThan(0);
+    expect(await plot.getAttribute("role")).toBe("img");
+    await expect(plot.locator("title").textContent()).resolves.toContain(
+      "Progression-free survival (mRECIST)",
+    );
+    for (const level of levels) {
+      const shown = await plot
+        .locator(`g.at-risk-row[data-group="BCLC ${level}"] text.n-risk`)
+        .allTextContents();
+      expect(shown.map(Number)).toEqual(api.atRisk.byGroup[level]);
+    }
+    await expect(page.getByTestId("logrank").textContent()).resolves.toMatch(
+      /Log-rank test: χ² = [\d.]+ on \d+ df, p = /,
+    );
+    const hrRows = page.getByTestId("hazard-ratios").locator("tbody tr");
+    expect(await hrRows.count()).toBe(levels.length - 1);
+    await expect(hrRows.first().locator("th").textContent()).resolves.toMatch(/^bclcStage/);
+    await noSeriousViolations();
+    await screenshot(page, "cohort-pfs-by-bclc");
+  });
+
+  it("downloads the plot as SVG and PNG, and the per-patient times as CSV, under the app's CSP", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      acceptDownloads: true,
+    });
+    const strict = await context.newPage();
+    const blocked: string[] = [];
+    strict.on("console", (m) => {
+      if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
+    });
+    await strict.goto(`${base}/app/cohorts`);
+    await strict.getByLabel("Username").fill("demo");
+    await strict.getByLabel("Password").fill("demo");
+    await strict.getByRole("button", { name: "Sign in" }).click();
+    await strict.getByLabel("End point").selectOption("pfs");
+    await strict.getByRole("button", { name: "Analyse" }).click();
+    await strict.getByTestId("km-plot").locator("svg").waitFor();
+    const save = async (name: string | RegExp) => {
+      const [download] = await Promise.all([
+        strict.waitForEvent("download"),
+        strict.getByRole(typeof name === "string" ? "button" : "link", { name }).click(),
+      ]);
+      const file = await download.path();
+      return { name: download.suggestedFilename(), bytes: readFileSync(file) };
+    };
+    const svg = await save("Download SVG");
+    expect(svg.name).toBe("cohort-pfs-bclcStage.svg");
+    expect(svg.bytes.toString("utf8")).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await save("Download PNG");
+    expect(png.name).toBe("cohort-pfs-bclcStage.png");
+    expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.bytes.length).toBeGreaterThan(10_000);
+    const csv = await save(/Download CSV/);
+    expect(csv.bytes.toString("utf8").split("\n")[0]).toBe(
+      "patientId,firstTreatment,modality,bclcStage,cnlcStage,lastResponse,sex,ageAtStart,group,origin,end,days,time,event,endReason",
+    );
+    expect(blocked).toEqual([]);
+    await context.close();
   });
 });

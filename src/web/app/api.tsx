@@ -97,6 +97,72 @@ export function itemsOf<T>(x: unknown): T[] {
   return [];
 }
 
+/** A Kaplan–Meier curve as JSON (R's NA and Inf are null). */
+export interface KmJson {
+  readonly n: number;
+  readonly events: number;
+  readonly confType: "log" | "log-log" | "plain";
+  readonly confLevel: number;
+  readonly time: readonly number[];
+  readonly nRisk: readonly number[];
+  readonly nEvent: readonly number[];
+  readonly nCensor: readonly number[];
+  readonly surv: readonly number[];
+  readonly stdErr: readonly (number | null)[];
+  readonly stdErrSurv: readonly (number | null)[];
+  readonly lower: readonly (number | null)[];
+  readonly upper: readonly (number | null)[];
+}
+
+export interface MedianJson {
+  readonly n: number;
+  readonly events: number;
+  readonly median: number | null;
+  readonly lower: number | null;
+  readonly upper: number | null;
+}
+
+/** `GET /api/cohorts/survival`. */
+export interface CohortResult {
+  readonly request: {
+    readonly endpoint: "os" | "pfs" | "ttp";
+    readonly criterion: "mrecist" | "recist11";
+    readonly groupBy: "none" | "bclcStage" | "cnlcStage" | "modality" | "lastResponse" | "sex" | "year";
+    readonly unit: "months" | "weeks" | "days" | "years";
+    readonly covariates: readonly string[];
+  };
+  readonly selected: number;
+  readonly excluded: Readonly<Record<string, number>>;
+  readonly n: number;
+  readonly events: number;
+  readonly overall: { readonly km: KmJson; readonly median: MedianJson };
+  readonly groups: readonly {
+    readonly level: string;
+    readonly n: number;
+    readonly events: number;
+    readonly km: KmJson;
+    readonly median: MedianJson;
+  }[];
+  readonly logrank: { readonly chisq: number; readonly df: number; readonly p: number | null } | null;
+  readonly cox: {
+    readonly formula: string;
+    readonly fit:
+      | {
+          readonly status: "ok";
+          readonly terms: readonly string[];
+          readonly hr: readonly (number | null)[];
+          readonly hrLower: readonly (number | null)[];
+          readonly hrUpper: readonly (number | null)[];
+          readonly p: readonly (number | null)[];
+        }
+      | { readonly status: "invalid" | "no-events"; readonly message: string };
+  } | null;
+  readonly atRisk: {
+    readonly times: readonly number[];
+    readonly byGroup: Readonly<Record<string, readonly number[]>>;
+  };
+}
+
 export const api = {
   login: (username: string, password: string) =>
     request<{ token: string; user: User }>("POST", "/api/auth/login", { username, password }),
@@ -133,6 +199,8 @@ export const api = {
   },
   /** Treatment plan of a case (422 still carries the partial plan). */
   plan: <T,>(kase: unknown) => request<T>("POST", "/api/plan", kase, {}, [422]),
+  /** Survival of a registry cohort (query: endpoint, criterion, groupBy, unit, filters). */
+  cohortSurvival: (query: URLSearchParams) => request<CohortResult>("GET", `/api/cohorts/survival?${query}`),
   /** Response assessment of a course (422 carries the errors). */
   response: <T,>(course: unknown) => request<T>("POST", "/api/response", course, {}, [422]),
 };

@@ -2,6 +2,7 @@ import "./styles.css";
 import { type ReactNode, StrictMode, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { api, onUnauthenticated, type User } from "./api.js";
+import { Cohorts } from "./pages/cohorts.js";
 import { Login } from "./pages/login.js";
 import { PatientForm } from "./pages/patient-form.js";
 import { PatientList } from "./pages/patient-list.js";
@@ -17,6 +18,7 @@ const NOTICE =
 const ROUTES: readonly { readonly re: RegExp; readonly page: (id: string) => ReactNode }[] = [
   { re: /^\/(?:patients)?$/, page: () => <PatientList /> },
   { re: /^\/patients\/new$/, page: () => <PatientForm /> },
+  { re: /^\/cohorts$/, page: () => <Cohorts /> },
   { re: /^\/patients\/([^/]+)\/edit$/, page: (id) => <PatientForm id={id} /> },
   { re: /^\/patients\/([^/]+)\/board$/, page: (id) => <TumourBoard id={id} /> },
   { re: /^\/patients\/([^/]+)\/summary$/, page: (id) => <PatientSummary id={id} /> },
@@ -65,6 +67,7 @@ function App() {
         <nav aria-label="Main">
           <Link to="/">Patients</Link>
           {user.role !== "researcher" && <Link to="/patients/new">New patient</Link>}
+          <Link to="/cohorts">Cohorts</Link>
           <a href="/education">Patient education</a>
         </nav>
         <span className="who">
