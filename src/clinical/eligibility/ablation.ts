@@ -18,29 +18,29 @@
  * the 3 cm rule for both techniques (the RCT enrolled 1–2 nodules ≤ 4 cm; the reference does
  * not widen the multinodular rule).
  */
-import type { ParsedCase } from "../case/types.js";
-import type { SourceId } from "../evidence/index.js";
-import type { ChildPughResult } from "../scores/child-pugh.js";
 import {
   bothProfiles,
+  type CaseFacts,
   type Check,
   childPughCCheck,
+  cited,
   contraindicationFlags,
   ecogCheck,
-  evaluate,
+  evaluations,
   flagCheck,
   labCheck,
   type Profile,
   type ProfilePair,
   reason,
+  Stop,
 } from "./common.js";
 
 export type AblationModality = "thermalAblation" | "cryoablation";
 
-const INTL: readonly SourceId[] = ["aasld2023"];
-const CN: readonly SourceId[] = ["cnTaceGuideline"];
-const CRYO: readonly SourceId[] = ["wang2015Cryo"];
-const BLEED: readonly SourceId[] = ["sir2019Bleeding"];
+const INTL = cited("aasld2023");
+const CN = cited("cnTaceGuideline");
+const CRYO = cited("wang2015Cryo");
+const BLEED = cited("sir2019Bleeding");
 
 /** Single-nodule limits (cm): `full` eligible up to, `max` relative up to; above `max` contraindicated. */
 export const ABLATION_SINGLE_CM: Readonly<
@@ -62,6 +62,7 @@ function sizeCheck(modality: AblationModality): Check {
       const src =
         modality === "cryoablation" && ctx.profile === "intl" ? CRYO : ctx.profile === "cn" ? CN : INTL;
       const b = ctx.burden({ complete: false });
+      if (b instanceof Stop) return b;
       if (b.count > ABLATION_MAX_NODULES) {
         return reason("ablation.size", "absolute", `${b.count} nodules (≥ 4)`, src);
       }
@@ -95,8 +96,8 @@ function sizeCheck(modality: AblationModality): Check {
           src,
         );
       }
-      ctx.burden({ complete: true });
-      return undefined;
+      const all = ctx.burden({ complete: true });
+      return all instanceof Stop ? all : undefined;
     },
   };
 }
@@ -105,13 +106,19 @@ const spread: Check = {
   id: "ablation.spread",
   run: (ctx) => {
     const out = [];
-    if (ctx.need(ctx.c.vascularInvasion.present, "vascularInvasion.present")) {
+    const vascular = ctx.need(ctx.c.vascularInvasion.present, "vascularInvasion.present");
+    if (vascular instanceof Stop) return vascular;
+    if (vascular) {
       out.push(reason("ablation.vascularInvasion", "absolute", "macrovascular invasion", INTL));
     }
-    if (ctx.need(ctx.c.extrahepaticSpread, "extrahepaticSpread")) {
+    const extrahepatic = ctx.need(ctx.c.extrahepaticSpread, "extrahepaticSpread");
+    if (extrahepatic instanceof Stop) return extrahepatic;
+    if (extrahepatic) {
       out.push(reason("ablation.extrahepaticSpread", "absolute", "extrahepatic spread", INTL));
     }
-    if (ctx.need(ctx.c.infiltrative, "infiltrative")) {
+    const infiltrative = ctx.need(ctx.c.infiltrative, "infiltrative");
+    if (infiltrative instanceof Stop) return infiltrative;
+    if (infiltrative) {
       out.push(reason("ablation.infiltrative", "absolute", "infiltrative tumour", INTL));
     }
     return out;
@@ -120,10 +127,13 @@ const spread: Check = {
 
 const ascites: Check = {
   id: "ablation.ascites",
-  run: (ctx) =>
-    ctx.need(ctx.c.ascites, "ascites") === "moderate-severe"
+  run: (ctx) => {
+    const ascites = ctx.need(ctx.c.ascites, "ascites");
+    if (ascites instanceof Stop) return ascites;
+    return ascites === "moderate-severe"
       ? reason("ablation.ascites", "relative", "moderate-severe ascites", INTL)
-      : undefined,
+      : undefined;
+  },
 };
 
 function checks(modality: AblationModality): Check[] {
@@ -184,20 +194,16 @@ const LABEL: Readonly<Record<AblationModality, string>> = {
   cryoablation: "Cryoablation (argon-helium)",
 };
 
-export function ablationEligibility(
-  c: ParsedCase,
-  modality: AblationModality,
-  cp?: ChildPughResult,
-): ProfilePair {
-  const list = checks(modality);
-  return bothProfiles((profile) =>
-    evaluate(c, {
-      modality,
-      label: LABEL[modality],
-      profile,
-      checks: list,
-      baseSources: modality === "cryoablation" ? [...CRYO, ...INTL] : INTL,
-      childPugh: cp,
-    }),
-  );
+const EVALUATIONS = {
+  thermalAblation: evaluations("thermalAblation", LABEL.thermalAblation, checks("thermalAblation"), INTL),
+  cryoablation: evaluations(
+    "cryoablation",
+    LABEL.cryoablation,
+    checks("cryoablation"),
+    cited(...CRYO.ids, ...INTL.ids),
+  ),
+};
+
+export function ablationEligibility(facts: CaseFacts, modality: AblationModality): ProfilePair {
+  return bothProfiles(facts, EVALUATIONS[modality]);
 }

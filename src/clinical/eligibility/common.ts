@@ -4,11 +4,12 @@
  * the aggregation "an absolute contraindication found from known data decides even when other
  * inputs are missing (listed as `alsoMissing`)".
  *
- * A check reads the inputs it needs through a {@link Ctx}: `need` stops the check and records
- * the missing path (or the invalid field), `optional` reads a field that is only considered
- * when given (an absent optional flag is listed in `notAssessed`, never assumed normal in
- * silence). The control flow uses a private signal class so that each check reads like the
- * guideline sentence it encodes.
+ * A check reads the inputs it needs through a {@link Ctx}: `need` returns the value or a
+ * {@link Stop} naming the missing path (or the invalid field), which the check returns as it is;
+ * `optional` reads a field that is only considered when given (an absent optional flag is listed
+ * in `notAssessed`, never assumed normal in silence). What does not depend on the case (check
+ * lists, citations, the head of every reason) is built once per modality when its module loads;
+ * what depends on the case but not on the modality ({@link CaseFacts}) once per case.
  *
  * [DECISION] Which inputs are required and which are optional: the core of every verdict
  * (Child-Pugh, ECOG, the laboratory values of the reference vignettes, tumours, vascular
@@ -19,11 +20,11 @@
  * the portal-trunk occlusion as missing).
  */
 import type { ParsedCase } from "../case/types.js";
-import { sizesMissingPath, type TumorBurden, tumorBurden } from "../criteria/burden.js";
+import { type BurdenField, sizesMissingPath, type TumorBurden, tumorBurden } from "../criteria/burden.js";
+import { type Y90Dosimetry, y90Dosimetry } from "../dosing/y90.js";
 import { cite, citeShort, type SourceId } from "../evidence/index.js";
 import type { Field, FieldError } from "../result.js";
-import { type ChildPughResult, childPugh } from "../scores/child-pugh.js";
-import type { Quantity } from "../units/quantity.js";
+import { type ChildPughResult, childPugh, childPughClass } from "../scores/child-pugh.js";
 
 export const PROFILES = ["intl", "cn"] as const;
 export type Profile = (typeof PROFILES)[number];
@@ -74,7 +75,12 @@ export type EligibilityResult =
 
 export type ProfilePair = { readonly [P in Profile]: EligibilityResult };
 
-class Stop {
+/**
+ * Why a check could not be applied: the inputs it still needs, or the invalid ones it read.
+ * Returned by the check (not thrown: a missing input is the common case, e.g. no `labs.wbc`, and
+ * an exception per missing input cost more than the rule itself).
+ */
+export class Stop {
   constructor(
     readonly missing: readonly string[],
     readonly errors: readonly FieldError[] = [],
@@ -88,102 +94,139 @@ export interface ChildPughFact {
   readonly basis: string;
 }
 
+/**
+ * Child-Pugh class (and points): computed from the raw inputs (scores/child-pugh.ts), or the
+ * clinician-given `childPughClass` / `childPughPoints` when the raw inputs are incomplete.
+ */
+function childPughFact(c: ParsedCase, cp: ChildPughResult): ChildPughFact | Stop {
+  if (cp.status === "ok")
+    return { class: cp.class, score: cp.score, basis: `Child-Pugh ${cp.class}${cp.score}` };
+  if (cp.status === "invalid") return new Stop([], cp.errors);
+  const given = c.childPughClass;
+  const points = c.childPughPoints;
+  if (given.state === "invalid") return new Stop([], given.errors);
+  if (points.state === "invalid") return new Stop([], points.errors);
+  if (given.state === "present") {
+    const score = points.state === "present" ? points.value : undefined;
+    return { class: given.value, score, basis: `Child-Pugh ${given.value}${score ?? ""} (given)` };
+  }
+  if (points.state === "present") {
+    const p = points.value;
+    return { class: childPughClass(p), score: p, basis: `Child-Pugh ${p} points (given)` };
+  }
+  return new Stop(cp.missing);
+}
+
+/**
+ * What every evaluation of one case reads, derived once per case (8 modalities × 2 profiles
+ * share it).
+ */
+export interface CaseFacts {
+  readonly c: ParsedCase;
+  readonly childPugh: ChildPughFact | Stop;
+  readonly burden: BurdenField;
+  readonly dosimetry: Y90Dosimetry;
+}
+
+export function caseFacts(
+  c: ParsedCase,
+  deps: { readonly childPugh?: ChildPughResult; readonly dosimetry?: Y90Dosimetry } = {},
+): CaseFacts {
+  return {
+    c,
+    childPugh: childPughFact(c, deps.childPugh ?? childPugh(c)),
+    burden: tumorBurden(c),
+    dosimetry: deps.dosimetry ?? y90Dosimetry(c),
+  };
+}
+
 /** What checks read. One per (case, modality, profile) evaluation. */
 export class Ctx {
+  readonly c: ParsedCase;
+  readonly dosimetry: Y90Dosimetry;
   readonly notAssessed: string[] = [];
-  readonly assumptions: string[] = [];
   constructor(
-    readonly c: ParsedCase,
+    private readonly facts: CaseFacts,
     readonly profile: Profile,
-    private readonly cp: ChildPughResult,
-  ) {}
+  ) {
+    this.c = facts.c;
+    this.dosimetry = facts.dosimetry;
+  }
 
   /** A required input: absent stops the check as missing, invalid as invalid. */
-  need<T>(field: Field<T>, path: string): T {
+  need<T>(field: Field<T>, path: string): T | Stop {
     if (field.state === "present") return field.value;
-    if (field.state === "invalid") throw new Stop([], field.errors);
-    throw new Stop([path]);
+    if (field.state === "invalid") return new Stop([], field.errors);
+    return new Stop([path]);
   }
 
   /** Stops the check as missing the given paths. */
-  missing(...paths: string[]): never {
-    throw new Stop(paths);
+  missing(...paths: string[]): Stop {
+    return new Stop(paths);
   }
 
   /** Stops the check as depending on invalid inputs. */
-  invalid(errors: readonly FieldError[]): never {
-    throw new Stop([], errors);
+  invalid(errors: readonly FieldError[]): Stop {
+    return new Stop([], errors);
   }
 
   /** An optional input: `undefined` (and listed in `notAssessed`) when absent. */
-  optional<T>(field: Field<T>, path: string): T | undefined {
+  optional<T>(field: Field<T>, path: string): T | undefined | Stop {
     if (field.state === "present") return field.value;
-    if (field.state === "invalid") throw new Stop([], field.errors);
+    if (field.state === "invalid") return new Stop([], field.errors);
     if (!this.notAssessed.includes(path)) this.notAssessed.push(path);
     return undefined;
   }
 
   /** A laboratory value in its canonical unit (case-format.md). */
-  lab(name: keyof ParsedCase["labs"]): number {
-    return this.need<Quantity>(this.c.labs[name], `labs.${name}`).canonical;
+  lab(name: keyof ParsedCase["labs"]): number | Stop {
+    const f = this.c.labs[name];
+    return f.state === "present" ? f.value.canonical : this.need(f, `labs.${name}`);
   }
 
-  optionalLab(name: keyof ParsedCase["labs"]): number | undefined {
-    return this.optional<Quantity>(this.c.labs[name], `labs.${name}`)?.canonical;
+  optionalLab(name: keyof ParsedCase["labs"]): number | undefined | Stop {
+    const f = this.c.labs[name];
+    return f.state === "present" ? f.value.canonical : this.optional(f, `labs.${name}`);
   }
 
-  /**
-   * Child-Pugh class (and points): computed from the raw inputs (scores/child-pugh.ts), or the
-   * clinician-given `childPughClass` / `childPughPoints` when the raw inputs are incomplete.
-   */
-  childPugh(): ChildPughFact {
-    const cp = this.cp;
-    if (cp.status === "ok")
-      return { class: cp.class, score: cp.score, basis: `Child-Pugh ${cp.class}${cp.score}` };
-    if (cp.status === "invalid") throw new Stop([], cp.errors);
-    const given = this.c.childPughClass;
-    const points = this.c.childPughPoints;
-    if (given.state === "invalid") throw new Stop([], given.errors);
-    if (points.state === "invalid") throw new Stop([], points.errors);
-    if (given.state === "present") {
-      const score = points.state === "present" ? points.value : undefined;
-      return { class: given.value, score, basis: `Child-Pugh ${given.value}${score ?? ""} (given)` };
-    }
-    if (points.state === "present") {
-      const p = points.value;
-      return { class: p <= 6 ? "A" : p <= 9 ? "B" : "C", score: p, basis: `Child-Pugh ${p} points (given)` };
-    }
-    throw new Stop(cp.missing);
+  /** Child-Pugh class and points, from the raw inputs or as given ({@link childPughFact}). */
+  childPugh(): ChildPughFact | Stop {
+    return this.facts.childPugh;
   }
 
   /** The tumour-burden summary (criteria/burden.ts); `complete` requires every nodule measured. */
-  burden(opts: { complete: boolean }): TumorBurden {
-    const b = tumorBurden(this.c);
-    if (b.state === "invalid") throw new Stop([], b.errors);
-    if (b.state === "absent") throw new Stop(["tumors"]);
+  burden(opts: { complete: boolean }): TumorBurden | Stop {
+    const b = this.facts.burden;
+    if (b.state === "invalid") return new Stop([], b.errors);
+    if (b.state === "absent") return new Stop(["tumors"]);
     if (opts.complete && (b.value.unmeasured > 0 || b.value.largestKnownCm === undefined)) {
-      throw new Stop([sizesMissingPath(b.value)]);
+      return new Stop([sizesMissingPath(b.value)]);
     }
     return b.value;
   }
 }
 
-/** One reason or nothing; a check may return several. */
-export type CheckOutput = EligibilityReason | readonly EligibilityReason[] | undefined;
+/** One reason or nothing; a check may return several, or stop on its inputs. */
+export type CheckOutput = EligibilityReason | readonly EligibilityReason[] | undefined | Stop;
 
 export interface Check {
   readonly id: string;
   readonly run: (ctx: Ctx) => CheckOutput;
 }
 
+/** Sources with their short citation formatted once, when a rule module loads. */
+export interface Cited {
+  readonly ids: readonly SourceId[];
+  readonly citation: string;
+}
+
+export function cited(...ids: SourceId[]): Cited {
+  return { ids, citation: citeShort(...ids) };
+}
+
 /** Builds a reason with its citation from the evidence registry. */
-export function reason(
-  rule: string,
-  level: Level,
-  text: string,
-  sources: readonly SourceId[],
-): EligibilityReason {
-  return { rule, level, text, citation: citeShort(...sources) };
+export function reason(rule: string, level: Level, text: string, sources: Cited): EligibilityReason {
+  return { rule, level, text, citation: sources.citation };
 }
 
 /** A level that differs by profile; `null` means "not a contraindication under this profile". */
@@ -203,17 +246,17 @@ export function flagCheck(
   get: (c: ParsedCase) => Field<boolean>,
   level: ProfileLevel,
   text: string,
-  sources: readonly SourceId[],
+  sources: Cited,
   otherProfileNote?: string,
 ): Check {
+  const noteText = otherProfileNote ? `${text}: ${otherProfileNote}` : undefined;
   return {
     id,
     run: (ctx) => {
-      if (ctx.optional(get(ctx.c), path) !== true) return undefined;
+      const flag = ctx.optional(get(ctx.c), path);
+      if (flag !== true) return flag instanceof Stop ? flag : undefined;
       const l = levelFor(level, ctx.profile);
-      if (l === null) {
-        return otherProfileNote ? reason(id, "note", `${text}: ${otherProfileNote}`, sources) : undefined;
-      }
+      if (l === null) return noteText ? reason(id, "note", noteText, sources) : undefined;
       return reason(id, l, text, sources);
     },
   };
@@ -225,54 +268,81 @@ const VERDICT_TEXT: Readonly<Record<Verdict, string>> = {
   contraindicated: "contraindicated",
 };
 
+/** One modality under one profile: its checks and the texts that do not depend on the case. */
+export interface Evaluation {
+  readonly modality: string;
+  readonly profile: Profile;
+  readonly checks: readonly Check[];
+  /** Per check: whether an earlier check has the same id (several flags share one rule id). */
+  readonly repeatsId: readonly boolean[];
+  readonly rule: string;
+  readonly citation: string;
+  readonly head: string;
+}
+
+export type Evaluations = { readonly [P in Profile]: Evaluation };
+
+/** Builds the evaluations of a modality under both profiles, once, when its module loads. */
+export function evaluations(
+  modality: string,
+  label: string,
+  checks: readonly Check[],
+  baseSources: Cited,
+): Evaluations {
+  const of = (profile: Profile): Evaluation => ({
+    modality,
+    profile,
+    checks,
+    repeatsId: checks.map((check, i) => checks.findIndex((other) => other.id === check.id) < i),
+    rule: `eligibility.${modality}.${profile}`,
+    citation: cite(...baseSources.ids),
+    head: `${label} under the ${profile} profile (${PROFILE_LABEL[profile]})`,
+  });
+  return { intl: of("intl"), cn: of("cn") };
+}
+
+function texts(rs: readonly EligibilityReason[]): string {
+  let out = "";
+  for (const r of rs) out = out === "" ? r.text : `${out}; ${r.text}`;
+  return out;
+}
+
 /** Runs the checks and aggregates them into a verdict (staging-treatment.md §4 opening). */
-export function evaluate(
-  c: ParsedCase,
-  spec: {
-    readonly modality: string;
-    readonly label: string;
-    readonly profile: Profile;
-    readonly checks: readonly Check[];
-    readonly baseSources: readonly SourceId[];
-    readonly childPugh?: ChildPughResult;
-  },
-): EligibilityResult {
-  const ctx = new Ctx(c, spec.profile, spec.childPugh ?? childPugh(c));
+export function evaluate(facts: CaseFacts, spec: Evaluation): EligibilityResult {
+  const ctx = new Ctx(facts, spec.profile);
   const reasons: EligibilityReason[] = [];
+  const absolute: EligibilityReason[] = [];
+  const relative: EligibilityReason[] = [];
   const missing: string[] = [];
   const errors: FieldError[] = [];
   const applied: string[] = [];
-  for (const check of spec.checks) {
-    try {
-      const out = check.run(ctx);
-      if (!applied.includes(check.id)) applied.push(check.id);
-      if (out === undefined) continue;
-      if (Array.isArray(out)) reasons.push(...(out as readonly EligibilityReason[]));
-      else reasons.push(out as EligibilityReason);
-    } catch (e) {
-      if (!(e instanceof Stop)) throw e;
-      for (const m of e.missing) if (!missing.includes(m)) missing.push(m);
-      errors.push(...e.errors);
+  const add = (r: EligibilityReason) => {
+    reasons.push(r);
+    if (r.level === "absolute") absolute.push(r);
+    else if (r.level === "relative") relative.push(r);
+  };
+  spec.checks.forEach((check, i) => {
+    const out = check.run(ctx);
+    if (out instanceof Stop) {
+      for (const m of out.missing) if (!missing.includes(m)) missing.push(m);
+      for (const e of out.errors) errors.push(e);
+      return;
     }
-  }
-  const rule = `eligibility.${spec.modality}.${spec.profile}`;
-  const citation = cite(...spec.baseSources);
-  const head = `${spec.label} under the ${spec.profile} profile (${PROFILE_LABEL[spec.profile]})`;
-  const absolute = reasons.filter((r) => r.level === "absolute");
-  const relative = reasons.filter((r) => r.level === "relative");
-  const list = (rs: readonly EligibilityReason[]) => rs.map((r) => r.text).join("; ");
+    if (!spec.repeatsId[i] || !applied.includes(check.id)) applied.push(check.id);
+    if (out === undefined) return;
+    if (Array.isArray(out)) for (const r of out as readonly EligibilityReason[]) add(r);
+    else add(out as EligibilityReason);
+  });
+  const { head } = spec;
   const base = {
-    rule,
+    rule: spec.rule,
     modality: spec.modality,
     profile: spec.profile,
-    citation,
+    citation: spec.citation,
     reasons,
     rulesApplied: applied,
     notAssessed: ctx.notAssessed,
-    ...(ctx.assumptions.length > 0 ? { assumptions: ctx.assumptions } : {}),
   };
-  const notAssessedText =
-    ctx.notAssessed.length > 0 ? ` Not given, so not assessed: ${ctx.notAssessed.join(", ")}.` : "";
   if (absolute.length > 0) {
     const tail = missing.length > 0 ? ` (also missing: ${missing.join(", ")})` : "";
     return {
@@ -281,7 +351,7 @@ export function evaluate(
       ...base,
       ...(missing.length > 0 ? { alsoMissing: missing } : {}),
       ...(errors.length > 0 ? { alsoInvalid: errors } : {}),
-      reason: `${head}: contraindicated — ${list(absolute)}${tail}.`,
+      reason: `${head}: contraindicated — ${texts(absolute)}${tail}.`,
     };
   }
   if (errors.length > 0) {
@@ -294,7 +364,7 @@ export function evaluate(
     };
   }
   if (missing.length > 0) {
-    const found = relative.length > 0 ? ` Found so far: ${list(relative)}.` : "";
+    const found = relative.length > 0 ? ` Found so far: ${texts(relative)}.` : "";
     return {
       status: "indeterminate",
       missing,
@@ -303,7 +373,9 @@ export function evaluate(
     };
   }
   const verdict: Verdict = relative.length > 0 ? "relative-contraindication" : "eligible";
-  const why = relative.length > 0 ? list(relative) : "no contraindication found in the inputs assessed";
+  const why = relative.length > 0 ? texts(relative) : "no contraindication found in the inputs assessed";
+  const notAssessedText =
+    ctx.notAssessed.length > 0 ? ` Not given, so not assessed: ${ctx.notAssessed.join(", ")}.` : "";
   return {
     status: "ok",
     verdict,
@@ -320,9 +392,9 @@ function summary(r: EligibilityResult): string {
  * Evaluates both profiles and, where they differ, says so on both (staging-treatment.md §7.5:
  * never merged silently).
  */
-export function bothProfiles(run: (p: Profile) => EligibilityResult): ProfilePair {
-  const intl = run("intl");
-  const cn = run("cn");
+export function bothProfiles(facts: CaseFacts, specs: Evaluations): ProfilePair {
+  const intl = evaluate(facts, specs.intl);
+  const cn = evaluate(facts, specs.cn);
   if (summary(intl) === summary(cn)) return { intl, cn };
   const text = `Profiles differ: intl ${summary(intl)}, cn ${summary(cn)} [CONFLICT between guidelines; both shown].`;
   return { intl: { ...intl, profileDifference: text }, cn: { ...cn, profileDifference: text } };
@@ -330,22 +402,24 @@ export function bothProfiles(run: (p: Profile) => EligibilityResult): ProfilePai
 
 // ---- checks shared by several modalities ----
 
-export function childPughCCheck(id: string, sources: readonly SourceId[]): Check {
+export function childPughCCheck(id: string, sources: Cited): Check {
   return {
     id,
     run: (ctx) => {
       const cp = ctx.childPugh();
+      if (cp instanceof Stop) return cp;
       return cp.class === "C" ? reason(id, "absolute", `${cp.basis}: Child-Pugh C`, sources) : undefined;
     },
   };
 }
 
 /** ECOG > 2 absolute; ECOG 2 at the given level per profile (null: acceptable). */
-export function ecogCheck(id: string, ecog2: ProfileLevel | null, sources: readonly SourceId[]): Check {
+export function ecogCheck(id: string, ecog2: ProfileLevel | null, sources: Cited): Check {
   return {
     id,
     run: (ctx) => {
       const e = ctx.need(ctx.c.ecog, "ecog");
+      if (e instanceof Stop) return e;
       if (e > 2) return reason(id, "absolute", `ECOG ${e} (> 2)`, sources);
       if (e === 2) {
         const l = ecog2 === null ? null : levelFor(ecog2, ctx.profile);
@@ -356,11 +430,12 @@ export function ecogCheck(id: string, ecog2: ProfileLevel | null, sources: reado
   };
 }
 
-export function lifeExpectancyCheck(id: string, sources: readonly SourceId[]): Check {
+export function lifeExpectancyCheck(id: string, sources: Cited): Check {
   return {
     id,
     run: (ctx) => {
       const m = ctx.optional(ctx.c.lifeExpectancyMonths, "lifeExpectancyMonths");
+      if (m instanceof Stop) return m;
       return m !== undefined && m < 3
         ? reason(id, "absolute", `expected survival ${m} months (< 3)`, sources)
         : undefined;
@@ -377,16 +452,18 @@ export function labCheck(
   unit: string,
   label: string,
   level: ProfileLevel,
-  sources: readonly SourceId[],
+  sources: Cited,
 ): Check {
+  const threshold = ` ${unit} (${op} ${cut} ${unit})`;
   return {
     id,
     run: (ctx) => {
       const l = levelFor(level, ctx.profile);
       if (l === null) return undefined;
       const v = ctx.lab(lab);
+      if (v instanceof Stop) return v;
       const fires = op === "<" ? v < cut : v > cut;
-      return fires ? reason(id, l, `${label} ${v} ${unit} (${op} ${cut} ${unit})`, sources) : undefined;
+      return fires ? reason(id, l, `${label} ${v}${threshold}`, sources) : undefined;
     },
   };
 }
@@ -397,7 +474,7 @@ export function contraindicationFlags(
     key: keyof ParsedCase["contraindications"];
     level: ProfileLevel;
     text: string;
-    sources: readonly SourceId[];
+    sources: Cited;
     note?: string;
   }[],
 ): Check[] {

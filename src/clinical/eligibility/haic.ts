@@ -14,24 +14,25 @@
  * verdict under both profiles, so the label is reported as a note, and the intl profile carries
  * the note that EASL/AASLD/BCLC do not recommend HAIC outside trials.
  */
-import type { ParsedCase } from "../case/types.js";
-import type { SourceId } from "../evidence/index.js";
-import type { ChildPughResult } from "../scores/child-pugh.js";
 import {
   bothProfiles,
+  type CaseFacts,
   type Check,
   childPughCCheck,
+  cited,
   contraindicationFlags,
   ecogCheck,
-  evaluate,
+  evaluations,
   labCheck,
   lifeExpectancyCheck,
   type ProfilePair,
   reason,
+  Stop,
 } from "./common.js";
 
-const TRIALS: readonly SourceId[] = ["he2019Haic", "lyu2022Fohaic1"];
-const LABEL: readonly SourceId[] = ["oxaliplatinSmpc"];
+const TRIALS = cited("he2019Haic", "lyu2022Fohaic1");
+const LABEL = cited("oxaliplatinSmpc");
+const AASLD = cited("aasld2023");
 
 export const HAIC_BILIRUBIN_MG_DL = 3.0;
 export const HAIC_PLATELETS_MIN = 75;
@@ -44,6 +45,7 @@ const childPughB: Check = {
   id: "haic.childPughB",
   run: (ctx) => {
     const cp = ctx.childPugh();
+    if (cp instanceof Stop) return cp;
     return cp.class === "B"
       ? reason(
           "haic.childPughB",
@@ -59,6 +61,7 @@ const renal: Check = {
   id: "haic.renal",
   run: (ctx) => {
     const crcl = ctx.optionalLab("creatinineClearance");
+    if (crcl instanceof Stop) return crcl;
     return crcl !== undefined && crcl < HAIC_CRCL_MIN_ML_MIN
       ? reason("haic.renal", "absolute", `creatinine clearance ${crcl} mL/min (< 30: oxaliplatin)`, LABEL)
       : undefined;
@@ -69,7 +72,9 @@ const labelNote: Check = {
   id: "haic.oxaliplatinLabel",
   run: (ctx) => {
     const n = ctx.lab("neutrophils");
+    if (n instanceof Stop) return n;
     const p = ctx.lab("platelets");
+    if (p instanceof Stop) return p;
     if (n >= OXALIPLATIN_LABEL.neutrophilsMin && p >= OXALIPLATIN_LABEL.plateletsMin) return undefined;
     return reason(
       "haic.oxaliplatinLabel",
@@ -101,7 +106,7 @@ const endorsement: Check = {
           "haic.endorsement",
           "note",
           "EASL/AASLD/BCLC do not recommend HAIC outside clinical trials; the safety verdict is the same as under cn",
-          ["aasld2023"],
+          AASLD,
         )
       : undefined,
 };
@@ -154,15 +159,8 @@ const CHECKS: readonly Check[] = [
   endorsement,
 ];
 
-export function haicEligibility(c: ParsedCase, cp?: ChildPughResult): ProfilePair {
-  return bothProfiles((profile) =>
-    evaluate(c, {
-      modality: "haic",
-      label: "HAIC (FOLFOX)",
-      profile,
-      checks: CHECKS,
-      baseSources: TRIALS,
-      childPugh: cp,
-    }),
-  );
+const EVALUATIONS = evaluations("haic", "HAIC (FOLFOX)", CHECKS, TRIALS);
+
+export function haicEligibility(facts: CaseFacts): ProfilePair {
+  return bothProfiles(facts, EVALUATIONS);
 }

@@ -4,10 +4,9 @@
  */
 import type { ParsedCase } from "../case/types.js";
 import type { Y90Dosimetry } from "../dosing/y90.js";
-import { y90Dosimetry } from "../dosing/y90.js";
-import { type ChildPughResult, childPugh } from "../scores/child-pugh.js";
+import type { ChildPughResult } from "../scores/child-pugh.js";
 import { ablationEligibility } from "./ablation.js";
-import type { ProfilePair } from "./common.js";
+import { caseFacts, type ProfilePair } from "./common.js";
 import { haicEligibility } from "./haic.js";
 import { taceEligibility } from "./tace.js";
 import { tareEligibility } from "./tare.js";
@@ -32,16 +31,15 @@ export function eligibility(
   c: ParsedCase,
   deps: { childPugh?: ChildPughResult; dosimetry?: Y90Dosimetry } = {},
 ): Eligibility {
-  const cp = deps.childPugh ?? childPugh(c);
-  const dosimetry = deps.dosimetry ?? y90Dosimetry(c);
+  const facts = caseFacts(c, deps);
   return {
-    ctace: taceEligibility(c, "ctace", cp),
-    debtace: taceEligibility(c, "debtace", cp),
-    tae: taceEligibility(c, "tae", cp),
-    haic: haicEligibility(c, cp),
-    tareResin: tareEligibility(c, "tareResin", { childPugh: cp, dosimetry }),
-    tareGlass: tareEligibility(c, "tareGlass", { childPugh: cp, dosimetry }),
-    thermalAblation: ablationEligibility(c, "thermalAblation", cp),
-    cryoablation: ablationEligibility(c, "cryoablation", cp),
+    ctace: taceEligibility(facts, "ctace"),
+    debtace: taceEligibility(facts, "debtace"),
+    tae: taceEligibility(facts, "tae"),
+    haic: haicEligibility(facts),
+    tareResin: tareEligibility(facts, "tareResin"),
+    tareGlass: tareEligibility(facts, "tareGlass"),
+    thermalAblation: ablationEligibility(facts, "thermalAblation"),
+    cryoablation: ablationEligibility(facts, "cryoablation"),
   };
 }

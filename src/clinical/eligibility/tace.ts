@@ -22,22 +22,22 @@
  * applied under both profiles: they are procedural safety facts and the Chinese guideline lists
  * leukocyte/platelet limits of its own.
  */
-import type { ParsedCase } from "../case/types.js";
-import type { SourceId } from "../evidence/index.js";
-import type { ChildPughResult } from "../scores/child-pugh.js";
 import {
   bothProfiles,
+  type CaseFacts,
   type Check,
   childPughCCheck,
+  cited,
   contraindicationFlags,
   ecogCheck,
-  evaluate,
+  evaluations,
   flagCheck,
   labCheck,
   lifeExpectancyCheck,
   type Profile,
   type ProfilePair,
   reason,
+  Stop,
 } from "./common.js";
 
 export type TaceModality = "ctace" | "debtace" | "tae";
@@ -48,10 +48,10 @@ const LABEL: Readonly<Record<TaceModality, string>> = {
   tae: "Bland TAE",
 };
 
-const EASL: readonly SourceId[] = ["easl2018TaceTable"];
-const CN: readonly SourceId[] = ["cnTaceGuideline"];
-const BOTH: readonly SourceId[] = ["easl2018TaceTable", "cnTaceGuideline"];
-const SIR: readonly SourceId[] = ["sir2012TaceQi"];
+const EASL = cited("easl2018TaceTable");
+const CN = cited("cnTaceGuideline");
+const BOTH = cited("easl2018TaceTable", "cnTaceGuideline");
+const SIR = cited("sir2012TaceQi");
 
 /** Renal limits: creatinine mg/dL (intl ≥ 2.0, cn > 2.0) and creatinine clearance < 30 mL/min. */
 export const TACE_CREATININE_MG_DL = 2.0;
@@ -70,10 +70,12 @@ const renal: Check = {
   id: "tace.renal",
   run: (ctx) => {
     const crcl = ctx.optionalLab("creatinineClearance");
+    if (crcl instanceof Stop) return crcl;
     if (crcl !== undefined && crcl < TACE_CRCL_MIN_ML_MIN) {
       return reason("tace.renal", "absolute", `creatinine clearance ${crcl} mL/min (< 30)`, BOTH);
     }
     const cr = ctx.lab("creatinine");
+    if (cr instanceof Stop) return cr;
     const intl = ctx.profile === "intl";
     const fires = intl ? cr >= TACE_CREATININE_MG_DL : cr > TACE_CREATININE_MG_DL;
     return fires
@@ -91,6 +93,7 @@ const childPughB: Check = {
   id: "tace.childPughB",
   run: (ctx) => {
     const cp = ctx.childPugh();
+    if (cp instanceof Stop) return cp;
     if (cp.class !== "B") return undefined;
     if (ctx.profile === "cn") {
       return reason(
@@ -122,10 +125,12 @@ const vascular: Check = {
   run: (ctx) => {
     const vi = ctx.c.vascularInvasion;
     const present = ctx.need(vi.present, "vascularInvasion.present");
+    if (present instanceof Stop) return present;
     if (!present) return undefined;
     // A hepatic-vein grade without a portal grade is read as hepatic-vein invasion only.
     const hepaticOnly = vi.portalVein.state === "absent" && vi.hepaticVein.state === "present";
     const vp = hepaticOnly ? "none" : ctx.need(vi.portalVein, "vascularInvasion.portalVein");
+    if (vp instanceof Stop) return vp;
     const cn = ctx.profile === "cn";
     if (vp === "Vp4") {
       if (!cn) return reason("tace.vp4", "absolute", "main portal trunk tumour thrombus (Vp4; EASL)", EASL);
@@ -133,6 +138,7 @@ const vascular: Check = {
         vi.mainPortalVeinCompleteOcclusion,
         "vascularInvasion.mainPortalVeinCompleteOcclusion",
       );
+      if (occluded instanceof Stop) return occluded;
       if (!occluded) {
         return reason(
           "tace.vp4",
@@ -142,6 +148,7 @@ const vascular: Check = {
         );
       }
       const collaterals = ctx.need(vi.adequateCollaterals, "vascularInvasion.adequateCollaterals");
+      if (collaterals instanceof Stop) return collaterals;
       return collaterals
         ? reason(
             "tace.vp4",
@@ -185,7 +192,9 @@ const vascular: Check = {
 const extrahepatic: Check = {
   id: "tace.extrahepaticSpread",
   run: (ctx) => {
-    if (!ctx.need(ctx.c.extrahepaticSpread, "extrahepaticSpread")) return undefined;
+    const spread = ctx.need(ctx.c.extrahepaticSpread, "extrahepaticSpread");
+    if (spread instanceof Stop) return spread;
+    if (!spread) return undefined;
     return ctx.profile === "cn"
       ? reason(
           "tace.extrahepaticSpread",
@@ -206,6 +215,7 @@ const portalFlow: Check = {
   id: "tace.portalFlow",
   run: (ctx) => {
     const f = ctx.optional(ctx.c.portalFlow, "portalFlow");
+    if (f instanceof Stop) return f;
     if (f === undefined || f === "hepatopetal") return undefined;
     return ctx.profile === "intl"
       ? reason("tace.portalFlow", "absolute", `severely reduced portal flow (${f}; EASL)`, EASL)
@@ -222,6 +232,7 @@ const volume: Check = {
   id: "tace.tumorVolume",
   run: (ctx) => {
     const pct = ctx.optional(ctx.c.tumorLiverVolumePercent, "tumorLiverVolumePercent");
+    if (pct instanceof Stop) return pct;
     if (pct === undefined) return undefined;
     if (pct >= TACE_EXTENSIVE_PERCENT) {
       return ctx.profile === "intl"
@@ -250,6 +261,7 @@ const largeTumour: Check = {
   run: (ctx) => {
     if (ctx.profile !== "intl") return undefined;
     const b = ctx.burden({ complete: false });
+    if (b instanceof Stop) return b;
     if (b.largestKnownCm !== undefined && b.largestKnownCm >= TACE_LARGE_TUMOR_CM) {
       return reason(
         "tace.largeTumor",
@@ -258,8 +270,8 @@ const largeTumour: Check = {
         EASL,
       );
     }
-    if (b.unmeasured > 0 || b.largestKnownCm === undefined) ctx.burden({ complete: true });
-    return undefined;
+    const all = ctx.burden({ complete: true });
+    return all instanceof Stop ? all : undefined;
   },
 };
 
@@ -268,6 +280,7 @@ const bilirubin: Check = {
   run: (ctx) => {
     const cut = TACE_BILIRUBIN_MG_DL[ctx.profile];
     const v = ctx.lab("bilirubin");
+    if (v instanceof Stop) return v;
     if (v <= cut) return undefined;
     return ctx.profile === "intl"
       ? reason("tace.bilirubin", "relative", `bilirubin ${v} mg/dL (> 2 mg/dL, SIR)`, SIR)
@@ -300,7 +313,7 @@ function checks(modality: TaceModality): Check[] {
         key: "uncorrectableCoagulopathy",
         level: "absolute",
         text: "uncorrectable coagulopathy",
-        sources: ["cnTaceGuideline", "sir2019Bleeding"],
+        sources: cited("cnTaceGuideline", "sir2019Bleeding"),
       },
       { key: "pregnancy", level: "absolute", text: "pregnancy", sources: CN },
       {
@@ -363,17 +376,13 @@ function checks(modality: TaceModality): Check[] {
   return list;
 }
 
+const EVALUATIONS = {
+  ctace: evaluations("ctace", LABEL.ctace, checks("ctace"), BOTH),
+  debtace: evaluations("debtace", LABEL.debtace, checks("debtace"), BOTH),
+  tae: evaluations("tae", LABEL.tae, checks("tae"), BOTH),
+};
+
 /** One modality under both profiles. */
-export function taceEligibility(c: ParsedCase, modality: TaceModality, cp?: ChildPughResult): ProfilePair {
-  const list = checks(modality);
-  return bothProfiles((profile) =>
-    evaluate(c, {
-      modality,
-      label: LABEL[modality],
-      profile,
-      checks: list,
-      baseSources: BOTH,
-      childPugh: cp,
-    }),
-  );
+export function taceEligibility(facts: CaseFacts, modality: TaceModality): ProfilePair {
+  return bothProfiles(facts, EVALUATIONS[modality]);
 }

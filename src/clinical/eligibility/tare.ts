@@ -19,29 +19,32 @@
  * [DECISION] "Clinical liver failure" is read as moderate-severe ascites, any hepatic
  * encephalopathy, or clinical jaundice (`decompensation.jaundice`).
  */
-import type { ParsedCase } from "../case/types.js";
-import type { Y90Dosimetry } from "../dosing/y90.js";
-import { y90Dosimetry } from "../dosing/y90.js";
-import type { SourceId } from "../evidence/index.js";
-import type { ChildPughResult } from "../scores/child-pugh.js";
 import {
   bothProfiles,
+  type CaseFacts,
   type Check,
+  type Cited,
   childPughCCheck,
+  cited,
   contraindicationFlags,
-  evaluate,
+  evaluations,
   flagCheck,
   labCheck,
   lifeExpectancyCheck,
   type ProfilePair,
   reason,
+  Stop,
 } from "./common.js";
 
 export type TareModality = "tareResin" | "tareGlass";
 
-const EANM: readonly SourceId[] = ["eanm2022Re", "cirseReTable"];
-const RESIN: readonly SourceId[] = ["sirSpheresIfu", "grosser2015Lsf"];
-const GLASS: readonly SourceId[] = ["therasphereIfu"];
+const EANM = cited("eanm2022Re", "cirseReTable");
+const RESIN = cited("sirSpheresIfu", "grosser2015Lsf");
+/** EANM/CIRSE and the device's instructions for use. */
+const DEVICE: Readonly<Record<TareModality, Cited>> = {
+  tareResin: cited(...EANM.ids, ...RESIN.ids),
+  tareGlass: cited(...EANM.ids, "therasphereIfu"),
+};
 
 export const TARE_BILIRUBIN_MG_DL = 2.0;
 export const TARE_WBC_MIN = 2.0;
@@ -54,22 +57,29 @@ export const RESIN_LSF_REDUCTION_PERCENT = 10;
 
 const deposition: Check = {
   id: "tare.extrahepaticDeposition",
-  run: (ctx) =>
-    ctx.need(ctx.c.y90.extrahepaticDepositionUncorrectable, "y90.extrahepaticDepositionUncorrectable")
+  run: (ctx) => {
+    const deposition = ctx.need(
+      ctx.c.y90.extrahepaticDepositionUncorrectable,
+      "y90.extrahepaticDepositionUncorrectable",
+    );
+    if (deposition instanceof Stop) return deposition;
+    return deposition
       ? reason(
           "tare.extrahepaticDeposition",
           "absolute",
           "uncorrectable extrahepatic (gastrointestinal) deposition on Tc-99m-MAA",
           EANM,
         )
-      : undefined,
+      : undefined;
+  },
 };
 
-function lungCheck(modality: TareModality, dosimetry: Y90Dosimetry): Check {
+function lungCheck(modality: TareModality): Check {
   return {
     id: "tare.lung",
     run: (ctx) => {
       const lsf = ctx.need(ctx.c.y90.lungShuntFractionPercent, "y90.lungShuntFractionPercent");
+      if (lsf instanceof Stop) return lsf;
       const out = [];
       if (modality === "tareResin") {
         if (lsf > RESIN_LSF_MAX_PERCENT) {
@@ -91,7 +101,7 @@ function lungCheck(modality: TareModality, dosimetry: Y90Dosimetry): Check {
           );
         }
       }
-      const d = modality === "tareResin" ? dosimetry.resin : dosimetry.glass;
+      const d = modality === "tareResin" ? ctx.dosimetry.resin : ctx.dosimetry.glass;
       if (d.status === "ok" && d.lungDoseGy !== undefined && d.cumulativeLungDoseGy !== undefined) {
         if (!d.lungDoseWithinLimits) {
           out.push(
@@ -99,14 +109,14 @@ function lungCheck(modality: TareModality, dosimetry: Y90Dosimetry): Check {
               "tare.lungDose",
               "absolute",
               `predicted lung dose ${d.lungDoseGy} Gy (limit 30 Gy per session), cumulative ${d.cumulativeLungDoseGy} Gy (limit 50 Gy)`,
-              [...EANM, ...(modality === "tareResin" ? RESIN : GLASS)],
+              DEVICE[modality],
             ),
           );
         }
       } else if (modality === "tareGlass") {
-        if (d.status === "invalid") ctx.invalid(d.errors);
+        if (d.status === "invalid") return ctx.invalid(d.errors);
         if (out.length === 0)
-          ctx.missing(...(d.status === "indeterminate" ? d.missing : ["y90.plannedActivityGBq"]));
+          return ctx.missing(...(d.status === "indeterminate" ? d.missing : ["y90.plannedActivityGBq"]));
       } else {
         out.push(
           reason(
@@ -127,15 +137,21 @@ const liverFailure: Check = {
   run: (ctx) => {
     const out = [];
     const cp = ctx.childPugh();
+    if (cp instanceof Stop) return cp;
     if (cp.class === "B" && (cp.score === undefined || cp.score > 7)) {
-      if (cp.score === undefined) ctx.missing("childPughPoints");
+      if (cp.score === undefined) return ctx.missing("childPughPoints");
       out.push(reason("tare.childPugh", "relative", `${cp.basis}: Child-Pugh > B7`, EANM));
     }
     const signs: string[] = [];
-    if (ctx.need(ctx.c.ascites, "ascites") === "moderate-severe") signs.push("moderate-severe ascites");
-    if (ctx.need(ctx.c.encephalopathy, "encephalopathy") !== "none") signs.push("hepatic encephalopathy");
-    if (ctx.optional(ctx.c.decompensation.jaundice, "decompensation.jaundice") === true)
-      signs.push("jaundice");
+    const ascites = ctx.need(ctx.c.ascites, "ascites");
+    if (ascites instanceof Stop) return ascites;
+    if (ascites === "moderate-severe") signs.push("moderate-severe ascites");
+    const encephalopathy = ctx.need(ctx.c.encephalopathy, "encephalopathy");
+    if (encephalopathy instanceof Stop) return encephalopathy;
+    if (encephalopathy !== "none") signs.push("hepatic encephalopathy");
+    const jaundice = ctx.optional(ctx.c.decompensation.jaundice, "decompensation.jaundice");
+    if (jaundice instanceof Stop) return jaundice;
+    if (jaundice === true) signs.push("jaundice");
     if (signs.length > 0) {
       out.push(reason("tare.liverFailure", "absolute", `clinical liver failure (${signs.join(", ")})`, EANM));
     }
@@ -147,6 +163,7 @@ const tumourShare: Check = {
   id: "tare.tumorVolume",
   run: (ctx) => {
     const pct = ctx.optional(ctx.c.tumorLiverVolumePercent, "tumorLiverVolumePercent");
+    if (pct instanceof Stop) return pct;
     return pct !== undefined && pct > TARE_TUMOR_PERCENT_MAX
       ? reason("tare.tumorVolume", "relative", `tumour ${pct} % of liver (> 50 %)`, EANM)
       : undefined;
@@ -157,6 +174,7 @@ const gfr: Check = {
   id: "tare.gfr",
   run: (ctx) => {
     const v = ctx.optionalLab("creatinineClearance");
+    if (v instanceof Stop) return v;
     return v !== undefined && v < TARE_GFR_MIN
       ? reason("tare.gfr", "relative", `creatinine clearance ${v} mL/min (< 35)`, EANM)
       : undefined;
@@ -192,10 +210,10 @@ const notes: Check = {
   },
 };
 
-function checks(modality: TareModality, dosimetry: Y90Dosimetry): Check[] {
+function checks(modality: TareModality): Check[] {
   return [
     deposition,
-    lungCheck(modality, dosimetry),
+    lungCheck(modality),
     childPughCCheck("tare.childPughC", EANM),
     liverFailure,
     labCheck(
@@ -238,21 +256,21 @@ function checks(modality: TareModality, dosimetry: Y90Dosimetry): Check[] {
   ];
 }
 
-export function tareEligibility(
-  c: ParsedCase,
-  modality: TareModality,
-  deps: { childPugh?: ChildPughResult; dosimetry?: Y90Dosimetry } = {},
-): ProfilePair {
-  const list = checks(modality, deps.dosimetry ?? y90Dosimetry(c));
-  return bothProfiles((profile) =>
-    evaluate(c, {
-      modality,
-      label:
-        modality === "tareResin" ? "TARE with Y-90 resin microspheres" : "TARE with Y-90 glass microspheres",
-      profile,
-      checks: list,
-      baseSources: [...EANM, ...(modality === "tareResin" ? RESIN : GLASS)],
-      childPugh: deps.childPugh,
-    }),
-  );
+const EVALUATIONS = {
+  tareResin: evaluations(
+    "tareResin",
+    "TARE with Y-90 resin microspheres",
+    checks("tareResin"),
+    DEVICE.tareResin,
+  ),
+  tareGlass: evaluations(
+    "tareGlass",
+    "TARE with Y-90 glass microspheres",
+    checks("tareGlass"),
+    DEVICE.tareGlass,
+  ),
+};
+
+export function tareEligibility(facts: CaseFacts, modality: TareModality): ProfilePair {
+  return bothProfiles(facts, EVALUATIONS[modality]);
 }
