@@ -22,6 +22,7 @@
 import { assessCourse } from "../clinical/response/assess-course.js";
 import type { Criterion } from "../clinical/response/course.js";
 import type { OverallResponse } from "../clinical/response/rules.js";
+import { courseOf, type ImagingPoint } from "./course-of.js";
 import type { KmCurve, MedianSurvival } from "./kaplan-meier.js";
 import type { LogRankResult } from "./log-rank.js";
 import { type CoxSection, type SurvivalReport, survivalReport, type Variable } from "./report.js";
@@ -54,21 +55,6 @@ export const DAYS_PER: Readonly<Record<TimeUnit, number>> = {
   months: 365.25 / 12,
   years: 365.25,
 };
-
-export interface LesionMeasurement {
-  readonly lesionLabel: string;
-  readonly role: string;
-  readonly organ: string | null;
-  readonly longestDiameterMm: number | null;
-  readonly viableDiameterMm: number | null;
-  readonly shortAxisMm: number | null;
-}
-
-export interface ImagingPoint {
-  readonly studyDate: string;
-  readonly modality: string | null;
-  readonly measurements: readonly LesionMeasurement[];
-}
 
 /** What is stored about one patient, as plain data. Dates are YYYY-MM-DD (longer is cut). */
 export interface PatientHistory {
@@ -115,55 +101,6 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${day(to)}T00:00:00Z`) - Date.parse(`${day(from)}T00:00:00Z`)) / 86_400_000);
 }
 
-const COURSE_ROLE: Readonly<Record<string, "target" | "non_target">> = {
-  target: "target",
-  "non-target": "non_target",
-};
-
-/**
- * The response course (response-followup.md §9) of the imaging time points, oldest first (the
- * first is the baseline), with the procedures since the baseline as treatments. The same
- * reading as the patient page's (src/web/app/patient-data.tsx).
- */
-export function courseOf(history: PatientHistory): Record<string, unknown> | null {
-  const points = [...history.imaging].sort((a, b) => (day(a.studyDate) < day(b.studyDate) ? -1 : 1));
-  const first = points[0];
-  if (!first) return null;
-  const baseline = day(first.studyDate);
-  const size = (m: LesionMeasurement) => ({
-    longestDiameterMm: m.longestDiameterMm,
-    viableDiameterMm: m.viableDiameterMm,
-    ...(m.shortAxisMm !== null ? { shortAxisMm: m.shortAxisMm } : {}),
-  });
-  const timepoints = points.map((p) => ({
-    date: day(p.studyDate),
-    ...(p.modality ? { modality: p.modality } : {}),
-    lesions: p.measurements
-      .filter((m) => COURSE_ROLE[m.role])
-      .map((m) => ({
-        id: m.lesionLabel,
-        organ: m.organ ?? "liver",
-        role: COURSE_ROLE[m.role],
-        ...size(m),
-        ...(m.role === "non-target" ? { status: "present" } : {}),
-      })),
-    newLesions: p.measurements
-      .filter((m) => m.role === "new")
-      .map((m) => ({ id: m.lesionLabel, organ: m.organ ?? "liver", ...size(m) })),
-  }));
-  const treatments = history.procedures
-    .map((p) => ({ date: day(p.performedOn), modality: p.modality }))
-    .filter((t) => t.date >= baseline)
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
-  const start = treatments[0]?.date;
-  const firstFollowUp = timepoints[1]?.date;
-  return {
-    timepoints,
-    treatments,
-    ...(start && (!firstFollowUp || start <= firstFollowUp) ? { treatmentStart: start } : {}),
-  };
-}
-
 function ageAt(birthDate: string | null, at: string | null): number | null {
   if (!birthDate || !at) return null;
   const b = day(birthDate);
@@ -185,7 +122,7 @@ export function followUpOf(history: PatientHistory, stages: Stages): FollowUp {
     .sort()[0];
   const progression: Record<Criterion, string | null> = { recist11: null, mrecist: null };
   const lastResponse: Record<Criterion, OverallResponse | null> = { recist11: null, mrecist: null };
-  const course = courseOf(history);
+  const course = courseOf(history.imaging, history.procedures);
   const assessed = course ? assessCourse(course) : null;
   if (assessed?.status === "ok") {
     for (const c of ["recist11", "mrecist"] as const) {

@@ -11,10 +11,10 @@
  * changed since the last request.
  */
 import type { Kysely } from "kysely";
+import type { ImagingPoint } from "../../analytics/course-of.js";
 import {
   type FollowUp,
   followUpOf,
-  type ImagingPoint,
   type PatientHistory,
   type Stages,
 } from "../../analytics/registry-cohort.js";

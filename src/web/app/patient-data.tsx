@@ -1,3 +1,4 @@
+import { courseOf as courseOfRecords } from "../../analytics/course-of.js";
 import { ANALYTES } from "../../clinical/units/analytes.js";
 import { HEIGHT_LOINC, WEIGHT_LOINC } from "../../fhir/codes.js";
 import { type ApiRecord, api } from "./api.js";
@@ -43,58 +44,31 @@ export function newestObservationDate(observations: readonly ApiRecord[]): strin
   return dates.sort().at(-1);
 }
 
-const COURSE_ROLE: Readonly<Record<string, "target" | "non_target">> = {
-  target: "target",
-  "non-target": "non_target",
-};
-
 /**
- * The response course (response-followup.md §9) built from the imaging time points, oldest
- * first (the first is the baseline), and the procedures between them.
+ * The response course of the imaging time points and procedures (the registry's reading,
+ * src/analytics/course-of.ts), from the API's records.
  */
 export function courseOf(
   imaging: readonly ApiRecord[],
   procedures: readonly ApiRecord[],
 ): Record<string, unknown> | null {
-  const points = [...imaging].sort((a, b) => (date(a.studyDate) < date(b.studyDate) ? -1 : 1));
-  const first = points[0];
-  if (!first) return null;
-  const baseline = date(first.studyDate);
-  const timepoints = points.map((p) => {
-    const ms = (Array.isArray(p.measurements) ? p.measurements : []) as Record<string, unknown>[];
-    const size = (m: Record<string, unknown>) => ({
-      longestDiameterMm: num(m.longestDiameterMm) ?? null,
-      viableDiameterMm: num(m.viableDiameterMm) ?? null,
-      ...(num(m.shortAxisMm) !== undefined ? { shortAxisMm: num(m.shortAxisMm) } : {}),
-    });
-    return {
-      date: date(p.studyDate),
-      ...(str(p.modality) ? { modality: str(p.modality) } : {}),
-      lesions: ms
-        .filter((m) => COURSE_ROLE[str(m.role) ?? ""])
-        .map((m) => ({
-          id: str(m.lesionLabel),
-          organ: str(m.organ) ?? "liver",
-          role: COURSE_ROLE[str(m.role) ?? ""],
-          ...size(m),
-          ...(str(m.role) === "non-target" ? { status: "present" } : {}),
-        })),
-      newLesions: ms
-        .filter((m) => str(m.role) === "new")
-        .map((m) => ({ id: str(m.lesionLabel), organ: str(m.organ) ?? "liver", ...size(m) })),
-    };
-  });
-  const treatments = procedures
-    .map((p) => ({ date: date(p.performedOn), modality: str(p.modality) ?? "other" }))
-    .filter((t) => t.date >= baseline)
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
-  const start = treatments[0]?.date;
-  const firstFollowUp = timepoints[1]?.date;
-  return {
-    timepoints,
-    treatments,
-    ...(start && (!firstFollowUp || start <= firstFollowUp) ? { treatmentStart: start } : {}),
-  };
+  return courseOfRecords(
+    imaging.map((p) => ({
+      studyDate: date(p.studyDate),
+      modality: str(p.modality) ?? null,
+      measurements: ((Array.isArray(p.measurements) ? p.measurements : []) as Record<string, unknown>[]).map(
+        (m) => ({
+          lesionLabel: str(m.lesionLabel) ?? "",
+          role: str(m.role) ?? "",
+          organ: str(m.organ) ?? null,
+          longestDiameterMm: num(m.longestDiameterMm) ?? null,
+          viableDiameterMm: num(m.viableDiameterMm) ?? null,
+          shortAxisMm: num(m.shortAxisMm) ?? null,
+        }),
+      ),
+    })),
+    procedures.map((p) => ({ performedOn: date(p.performedOn), modality: str(p.modality) ?? "other" })),
+  );
 }
 
 /** Everything the patient page and the tumour-board page show. */
