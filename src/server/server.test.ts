@@ -293,6 +293,18 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
     expect(bad.json()).toMatchObject({ status: "invalid", errors: [{ path: "labs.albumin.value" }] });
   });
 
+  it("an observation without a code system is stored as LOINC (not a 500)", async () => {
+    const p = await newPatient({ birthDate: "1960-01-01", sex: "male" });
+    const res = await h.app.inject({
+      method: "POST",
+      url: `/api/patients/${p.id}/observations`,
+      headers: clinician(),
+      payload: { code: "1751-7", value: 3.9, unit: "g/dL", effectiveAt: "2024-05-20" },
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toMatchObject({ system: "http://loinc.org", code: "1751-7", value: 3.9 });
+  });
+
   it("GET /api/patients/{id}/assessment derives the case from the latest values in the window", async () => {
     const p = await newPatient({ birthDate: "1955-01-01", sex: "female" });
     const obs = (code: string, value: number, unit: string | null, effectiveAt: string) =>

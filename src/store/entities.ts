@@ -24,6 +24,8 @@ export interface FieldSpec {
   readonly maxLength?: number;
   readonly phi?: Phi;
   readonly description?: string;
+  /** Stored when the body leaves the field out (documented in the OpenAPI description). */
+  readonly default?: string;
 }
 
 export interface ChildSpec {
@@ -136,7 +138,11 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     orderBy: "effective_at",
     description: "A lab value (LOINC code, UCUM unit) or a coded clinical finding.",
     fields: {
-      system: str("system", { maxLength: 200, description: "code system URI (default http://loinc.org)" }),
+      system: str("system", {
+        maxLength: 200,
+        default: "http://loinc.org",
+        description: "code system URI (default http://loinc.org)",
+      }),
       code: str("code", { required: true, maxLength: 100 }),
       value: num("value"),
       unit: str("unit", { maxLength: 50, description: "UCUM code of the value's unit" }),

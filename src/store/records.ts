@@ -48,7 +48,7 @@ function toRow(fields: Readonly<Record<string, FieldSpec>>, body: Record<string,
   const row: Row = {};
   for (const [key, f] of Object.entries(fields)) {
     const v = body[key];
-    row[f.column] = v === undefined ? null : v;
+    row[f.column] = v === undefined || v === null ? (f.default ?? null) : v;
   }
   return row;
 }
