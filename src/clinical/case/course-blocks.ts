@@ -4,7 +4,7 @@
  * recorded on the shared {@link Reader}; absent stays absent.
  */
 import { ABSENT, type Field, type FieldError, invalidField, present } from "../result.js";
-import { isRecord, type Reader } from "./reader.js";
+import { dotted, isRecord, type Reader } from "./reader.js";
 import type { PostDownstagingInput, TaceRefractorinessInput, Tumor } from "./types.js";
 
 /** Tumour diameter guard, cm (scores.md §0.3: tumour 0–50 cm; as parse-case.ts). */
@@ -13,7 +13,7 @@ const MAX_TUMOR_DIAMETER_CM = 50;
 const MAX_SESSIONS = 100;
 
 export function readTaceRefractoriness(r: Reader): TaceRefractorinessInput {
-  const p = (k: string) => `taceRefractoriness.${k}`;
+  const p = (k: string) => dotted("taceRefractoriness", k);
   return {
     consecutiveInsufficientResponses: r.num(p("consecutiveInsufficientResponses"), 0, MAX_SESSIONS, {
       integer: true,

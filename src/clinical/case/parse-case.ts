@@ -6,7 +6,7 @@ import { ABSENT, type Field, type FieldError, present } from "../result.js";
 import { LAB_ANALYTES, type LabAnalyte } from "../units/analytes.js";
 import type { Quantity } from "../units/quantity.js";
 import { readPostDownstaging, readTaceRefractoriness } from "./course-blocks.js";
-import { isRecord, Reader } from "./reader.js";
+import { dotted, isRecord, Reader } from "./reader.js";
 import {
   ABLATION_KEYS,
   ASCITES,
@@ -39,7 +39,7 @@ export interface ParseOutcome {
 
 function booleans<const K extends string>(r: Reader, prefix: string, keys: readonly K[]) {
   const out = {} as Record<K, Field<boolean>>;
-  for (const k of keys) out[k] = r.bool(`${prefix}.${k}`);
+  for (const k of keys) out[k] = r.bool(dotted(prefix, k));
   return out;
 }
 
@@ -110,7 +110,7 @@ function union(a: Field<boolean>, b: Field<boolean>): Field<boolean> {
  * LSF 0–100 %, doses 0–2000 Gy, activity 0–30 GBq, volumes 1–10000 mL, lung mass 0.1–5 kg.
  */
 function readY90(r: Reader): Y90Input {
-  const p = (k: string) => `y90.${k}`;
+  const p = (k: string) => dotted("y90", k);
   const positive = (k: string, max: number, unit: string): Field<number> => {
     const f = r.num(p(k), 0, max, { unit });
     if (f.state === "present" && f.value === 0) {
@@ -144,7 +144,7 @@ export function parseCase(input: unknown): ParseOutcome {
   }
   const r = new Reader(input);
   const labs = {} as Record<LabAnalyte, Field<Quantity>>;
-  for (const a of LAB_ANALYTES) labs[a] = r.quantity(`labs.${a}`, a);
+  for (const a of LAB_ANALYTES) labs[a] = r.quantity(dotted("labs", a), a);
 
   const portalVein = r.oneOf("vascularInvasion.portalVein", PORTAL_VEIN_GRADES);
   const hepaticVein = r.oneOf("vascularInvasion.hepaticVein", HEPATIC_VEIN_GRADES);

@@ -21,6 +21,26 @@ function splitPath(path: string): readonly string[] {
   return parts;
 }
 
+const dottedPaths = new Map<string, Map<string, string>>();
+
+/**
+ * `${prefix}.${key}` for the fixed vocabulary of field paths, concatenated once: a fresh
+ * concatenation per case would be flattened and hashed again by the path cache above.
+ */
+export function dotted(prefix: string, key: string): string {
+  let byKey = dottedPaths.get(prefix);
+  if (byKey === undefined) {
+    byKey = new Map();
+    dottedPaths.set(prefix, byKey);
+  }
+  let path = byKey.get(key);
+  if (path === undefined) {
+    path = `${prefix}.${key}`;
+    byKey.set(key, path);
+  }
+  return path;
+}
+
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);
 }
