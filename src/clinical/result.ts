@@ -111,7 +111,8 @@ export function gather<N extends Record<string, Need<unknown>>>(needs: N): Gathe
   const errors: FieldError[] = [];
   const missing: string[] = [];
   const values: Record<string, unknown> = {};
-  for (const [key, { path, field }] of Object.entries(needs)) {
+  for (const key in needs) {
+    const { path, field } = needs[key] as Need<unknown>;
     if (field.state === "invalid") errors.push(...field.errors);
     else if (field.state === "absent") missing.push(path);
     else values[key] = field.value;
