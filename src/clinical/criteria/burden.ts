@@ -84,8 +84,22 @@ export function sizesMissingPath(b: TumorBurden | undefined): string {
   return `tumors[].diameterCm (all ${b.count} nodule${b.count === 1 ? "" : "s"})`;
 }
 
-/** "3 nodules (3, 3, 2 cm)" or "6 nodules (3 measured: 2, 1.5, 1 cm)", for reasons. */
+const descriptions = new WeakMap<TumorBurden, string>();
+
+/**
+ * "3 nodules (3, 3, 2 cm)" or "6 nodules (3 measured: 2, 1.5, 1 cm)", for reasons. Built once
+ * per burden: every size-and-number criterion of a case describes the same one.
+ */
 export function describeBurden(b: TumorBurden): string {
+  let text = descriptions.get(b);
+  if (text === undefined) {
+    text = describe(b);
+    descriptions.set(b, text);
+  }
+  return text;
+}
+
+function describe(b: TumorBurden): string {
   const n = `${b.count} nodule${b.count === 1 ? "" : "s"}`;
   if (b.measuredCm.length === 0) return `${n} (none measured)`;
   const sizes = `${b.measuredCm.join(", ")} cm`;
