@@ -58,6 +58,11 @@ export function albiGrade(score: number): AlbiGrade {
 }
 
 /** ALBI (scores.md §2). Needs `labs.bilirubin` (> 0, guaranteed by the parser) and `labs.albumin`. */
+/** The part of the reason that only depends on the constants above (built once, not per case). */
+const FORMULA_TEXT =
+  `0.66 × log10(bilirubin umol/L) − 0.085 × albumin g/L; grade 1 ≤ ${ALBI_CUTOFFS.grade1.toFixed(2)} < 2a ≤ ${ALBI_CUTOFFS.malbi2a.toFixed(3)} ` +
+  `< 2b ≤ ${ALBI_CUTOFFS.grade2.toFixed(2)} < grade 3.`;
+
 export function albi(c: ParsedCase): AlbiResult {
   const g = gather({
     bilirubin: need("labs.bilirubin", c.labs.bilirubin),
@@ -69,7 +74,6 @@ export function albi(c: ParsedCase): AlbiResult {
   const score = albiScore(bilirubinUmolL, albuminGL);
   const grade = albiGrade(score);
   const mGrade = mAlbiGrade(score);
-  const { grade1, malbi2a, grade2 } = ALBI_CUTOFFS;
   return {
     status: "ok",
     rule: ALBI_RULE,
@@ -81,8 +85,7 @@ export function albi(c: ParsedCase): AlbiResult {
     reason:
       `ALBI ${round4(score)} → grade ${grade}, mALBI ${mGrade}: bilirubin ${formatQuantity(g.values.bilirubin)} ` +
       `= ${bilirubinUmolL} umol/L, albumin ${formatQuantity(g.values.albumin)} = ${albuminGL} g/L; ` +
-      `0.66 × log10(bilirubin umol/L) − 0.085 × albumin g/L; grade 1 ≤ ${grade1.toFixed(2)} < 2a ≤ ${malbi2a.toFixed(3)} ` +
-      `< 2b ≤ ${grade2.toFixed(2)} < grade 3.`,
+      FORMULA_TEXT,
     citation: CITATION,
   };
 }

@@ -169,6 +169,11 @@ export interface MeldValues {
 
 export type MeldResult = RuleResult<MeldValues>;
 
+/** The part of the reason that only depends on the constants above (built once, not per case). */
+const BOUNDS_AND_FORMULA_TEXT =
+  `(bilirubin, INR, creatinine floored at ${MELD_LAB_FLOOR.toFixed(1)}; ` +
+  `creatinine capped at ${MELD_CREATININE_CAP.toFixed(1)} mg/dL); 10 × [0.957·ln(Cr) + 0.378·ln(bili) + 1.120·ln(INR) + 0.643]`;
+
 /**
  * Original MELD, UNOS/OPTN Policy 9 form (scores.md §3.1). Needs `labs.bilirubin`,
  * `labs.creatinine`, `labs.inr`; `dialysis` defaults to false ([DECISION] §0.3, stated in
@@ -191,8 +196,7 @@ export function meld(c: ParsedCase): MeldResult {
     inrUsed: m.inrUsed,
     dialysisApplied: m.dialysisApplied,
     reason:
-      `MELD ${score}: ${describeMeldInputs(g.values, m)} (bilirubin, INR, creatinine floored at ${MELD_LAB_FLOOR.toFixed(1)}; ` +
-      `creatinine capped at ${MELD_CREATININE_CAP.toFixed(1)} mg/dL); 10 × [0.957·ln(Cr) + 0.378·ln(bili) + 1.120·ln(INR) + 0.643] = ` +
+      `MELD ${score}: ${describeMeldInputs(g.values, m)} ${BOUNDS_AND_FORMULA_TEXT} = ` +
       `${round4(m.unrounded)} → ${m.meldI}${m.meldI === score ? "" : `, capped at ${MELD_SCORE_BOUNDS[1]}`}.`,
     citation: CITATION,
     ...(assumptions.length > 0 ? { assumptions } : {}),

@@ -97,6 +97,13 @@ function ageInput(
   return { kind: "unknown" };
 }
 
+/** The parts of the reason that only depend on the constants above (built once, not per case). */
+const RANGE_TEXT = `range ${MELD_SCORE_BOUNDS.join("–")}`;
+const BOUNDS_TEXT = `(floors ${MELD_LAB_FLOOR.toFixed(1)}; creatinine ≤ ${MELD3_CREATININE_CAP.toFixed(1)} mg/dL; sodium ${MELD_SODIUM_BOUNDS.join("–")}; albumin ${MELD3_ALBUMIN_BOUNDS.join("–")} g/dL)`;
+const FORMULA_TEXT =
+  `${MELD3_SEX_TERM}·F + 4.56·ln(bili) + 0.82·(${MELD_SODIUM_BOUNDS[1]} − Na) − 0.24·(${MELD_SODIUM_BOUNDS[1]} − Na)·ln(bili) + 9.09·ln(INR) + ` +
+  `11.14·ln(Cr) + 1.85·(${MELD3_ALBUMIN_BOUNDS[1]} − Alb) − 1.83·(${MELD3_ALBUMIN_BOUNDS[1]} − Alb)·ln(Cr) + 6`;
+
 /**
  * MELD 3.0 (scores.md §3.3). Needs `labs.bilirubin`, `labs.creatinine`, `labs.inr`,
  * `labs.sodium`, `labs.albumin` and `sex` (not `sex` when the age is 12–17).
@@ -182,13 +189,11 @@ export function meld3(c: ParsedCase): Meld3Result {
     albuminUsed,
     dialysisApplied: v.dialysis,
     reason:
-      `MELD 3.0 ${score} (allocation ${allocationScore}, range ${MELD_SCORE_BOUNDS.join("–")}): ` +
+      `MELD 3.0 ${score} (allocation ${allocationScore}, ${RANGE_TEXT}): ` +
       `${describeMeldInputs(v, { bilirubinUsed, creatinineUsed, inrUsed })}, ` +
       `${describeUsed("sodium", v.sodium, sodiumUsed)}, ` +
       `${describeUsed("albumin", v.albumin, albuminUsed)}, ${sexText} ` +
-      `(floors ${MELD_LAB_FLOOR.toFixed(1)}; creatinine ≤ ${MELD3_CREATININE_CAP.toFixed(1)} mg/dL; sodium ${MELD_SODIUM_BOUNDS.join("–")}; albumin ${MELD3_ALBUMIN_BOUNDS.join("–")} g/dL); ` +
-      `${MELD3_SEX_TERM}·F + 4.56·ln(bili) + 0.82·(${naMax} − Na) − 0.24·(${naMax} − Na)·ln(bili) + 9.09·ln(INR) + ` +
-      `11.14·ln(Cr) + 1.85·(${albMax} − Alb) − 1.83·(${albMax} − Alb)·ln(Cr) + 6 = ${round4(raw)} → ${score}.`,
+      `${BOUNDS_TEXT}; ${FORMULA_TEXT} = ${round4(raw)} → ${score}.`,
     citation: CITATION,
     ...(assumptions.length > 0 ? { assumptions } : {}),
   };
