@@ -83,6 +83,16 @@ export function issue(
   return { severity, code, diagnostics, ...(expression ? { expression: [expression] } : {}) };
 }
 
+/** The plan of an entry that is not imported: its OperationOutcome with one issue. */
+function rejected(
+  index: number,
+  code: OperationOutcomeIssue["code"],
+  diagnostics: string,
+  expression?: string,
+): EntryPlan {
+  return { index, kind: "error", outcome: outcome([issue(code, diagnostics, expression)]) };
+}
+
 function refsOf(entry: BundleEntry, resource: Resource): string[] {
   const refs: string[] = [];
   if (entry.fullUrl) refs.push(entry.fullUrl);
@@ -117,22 +127,13 @@ function patientPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan 
 
 function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
   const subject = subjectOf(r, "Observation.subject");
-  if (!subject)
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("required", "Observation.subject is required", "Observation.subject")]),
-    };
+  if (!subject) return rejected(index, "required", "Observation.subject is required", "Observation.subject");
   const effective =
     dateOf(r, "Observation.effective.ofType(dateTime)") ??
     dateOf(r, "Observation.effective.ofType(Period).start") ??
     dateOf(r, "Observation.issued");
   if (!effective) {
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("required", "Observation.effective[x] is required", "Observation.effective")]),
-    };
+    return rejected(index, "required", "Observation.effective[x] is required", "Observation.effective");
   }
   const loinc = first(r, `Observation.code.coding.where(system = '${LOINC}').code`, isString);
   if (loinc === TUMOR_SIZE_LOINC) return tumourSizePlan(index, entry, r, subject, effective);
@@ -142,13 +143,7 @@ function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryP
       first(r, "Observation.value.ofType(integer)", isNumber) ??
       (loinc === ECOG_LOINC ? ecogOf(r) : undefined);
     if (value === undefined) {
-      return {
-        index,
-        kind: "error",
-        outcome: outcome([
-          issue("required", `Observation ${loinc} has no numeric value`, "Observation.value"),
-        ]),
-      };
+      return rejected(index, "required", `Observation ${loinc} has no numeric value`, "Observation.value");
     }
     const unit =
       first(r, "Observation.value.ofType(Quantity).code", isString) ??
@@ -174,11 +169,7 @@ function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryP
       first(r, "Observation.value.ofType(string)", isString) ??
       fp("Observation.value.ofType(boolean)")(r).map(String)[0];
     if (valueCode === undefined) {
-      return {
-        index,
-        kind: "error",
-        outcome: outcome([issue("required", `finding ${finding} has no value`, "Observation.value")]),
-      };
+      return rejected(index, "required", `finding ${finding} has no value`, "Observation.value");
     }
     return {
       index,
@@ -189,17 +180,12 @@ function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryP
     };
   }
   const codes = fp("Observation.code.coding.code")(r).filter(isString).join(", ");
-  return {
+  return rejected(
     index,
-    kind: "error",
-    outcome: outcome([
-      issue(
-        "not-supported",
-        `Observation code ${codes || "(none)"} is not one Hepatica reads`,
-        "Observation.code",
-      ),
-    ]),
-  };
+    "not-supported",
+    `Observation code ${codes || "(none)"} is not one Hepatica reads`,
+    "Observation.code",
+  );
 }
 
 /** ECOG answers coded as LOINC LA-codes carry the grade in their display ("1 - Symptomatic ..."). */
@@ -225,13 +211,12 @@ function tumourSizePlan(
     (q as { code?: unknown; unit?: unknown } | undefined)?.code ??
     (q as { unit?: unknown } | undefined)?.unit;
   if (!isNumber(value) || (unit !== "mm" && unit !== "cm")) {
-    return {
+    return rejected(
       index,
-      kind: "error",
-      outcome: outcome([
-        issue("value", "TumorSize needs the maximum dimension in mm or cm", "Observation.component"),
-      ]),
-    };
+      "value",
+      "TumorSize needs the maximum dimension in mm or cm",
+      "Observation.component",
+    );
   }
   const label =
     first(r, "Observation.focus.display", isString) ??
@@ -259,25 +244,19 @@ function tumourSizePlan(
 
 function conditionPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
   const subject = subjectOf(r, "Condition.subject");
-  if (!subject)
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("required", "Condition.subject is required", "Condition.subject")]),
-    };
+  if (!subject) return rejected(index, "required", "Condition.subject is required", "Condition.subject");
   const icd = first(
     r,
     "Condition.code.coding.where(system = 'http://hl7.org/fhir/sid/icd-10' or system = 'http://hl7.org/fhir/sid/icd-10-cm').code",
     isString,
   );
   if (!icd || !/^C22(\.|$)/.test(icd)) {
-    return {
+    return rejected(
       index,
-      kind: "error",
-      outcome: outcome([
-        issue("not-supported", "only liver cancer conditions (ICD-10 C22.x) are imported", "Condition.code"),
-      ]),
-    };
+      "not-supported",
+      "only liver cancer conditions (ICD-10 C22.x) are imported",
+      "Condition.code",
+    );
   }
   return {
     index,
@@ -300,11 +279,7 @@ function conditionPlan(index: number, entry: BundleEntry, r: Resource): EntryPla
 function bodyStructurePlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
   const subject = subjectOf(r, "BodyStructure.patient");
   if (!subject)
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("required", "BodyStructure.patient is required", "BodyStructure.patient")]),
-    };
+    return rejected(index, "required", "BodyStructure.patient is required", "BodyStructure.patient");
   return {
     index,
     kind: "tumour",
@@ -334,22 +309,13 @@ const MODALITY_WORDS: readonly [RegExp, string][] = [
 
 function procedurePlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
   const subject = subjectOf(r, "Procedure.subject");
-  if (!subject)
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("required", "Procedure.subject is required", "Procedure.subject")]),
-    };
+  if (!subject) return rejected(index, "required", "Procedure.subject is required", "Procedure.subject");
   const performed = datePart(
     dateOf(r, "Procedure.performed.ofType(dateTime)") ??
       dateOf(r, "Procedure.performed.ofType(Period).start"),
   );
   if (!performed) {
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("required", "Procedure.performed[x] is required", "Procedure.performed")]),
-    };
+    return rejected(index, "required", "Procedure.performed[x] is required", "Procedure.performed");
   }
   const own = first(r, `Procedure.code.coding.where(system = '${PROCEDURE_SYSTEM}').code`, isString);
   const text = [
@@ -374,13 +340,12 @@ function procedurePlan(index: number, entry: BundleEntry, r: Resource): EntryPla
 function medicationPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
   const subject = subjectOf(r, "MedicationAdministration.subject");
   if (!subject) {
-    return {
+    return rejected(
       index,
-      kind: "error",
-      outcome: outcome([
-        issue("required", "MedicationAdministration.subject is required", "MedicationAdministration.subject"),
-      ]),
-    };
+      "required",
+      "MedicationAdministration.subject is required",
+      "MedicationAdministration.subject",
+    );
   }
   const agent =
     first(r, "MedicationAdministration.medication.ofType(CodeableConcept).text", isString) ??
@@ -391,17 +356,12 @@ function medicationPlan(index: number, entry: BundleEntry, r: Resource): EntryPl
       dateOf(r, "MedicationAdministration.effective.ofType(Period).start"),
   );
   if (!agent || !start) {
-    return {
+    return rejected(
       index,
-      kind: "error",
-      outcome: outcome([
-        issue(
-          "required",
-          "MedicationAdministration needs medication text and effective[x]",
-          "MedicationAdministration",
-        ),
-      ]),
-    };
+      "required",
+      "MedicationAdministration needs medication text and effective[x]",
+      "MedicationAdministration",
+    );
   }
   return {
     index,
@@ -449,11 +409,7 @@ export function planResource(index: number, entry: BundleEntry | undefined, reso
     resource === null ||
     typeof (resource as Resource).resourceType !== "string"
   ) {
-    return {
-      index,
-      kind: "error",
-      outcome: outcome([issue("structure", `entry ${index} has no resource`, `Bundle.entry[${index}]`)]),
-    };
+    return rejected(index, "structure", `entry ${index} has no resource`, `Bundle.entry[${index}]`);
   }
   const r = resource as Resource;
   const e = entry ?? {};
@@ -472,23 +428,14 @@ export function planResource(index: number, entry: BundleEntry | undefined, reso
       case "BodyStructure":
         return bodyStructurePlan(index, e, r);
       default:
-        return {
-          index,
-          kind: "error",
-          outcome: outcome([issue("not-supported", `${r.resourceType} is not imported`, r.resourceType)]),
-        };
+        return rejected(index, "not-supported", `${r.resourceType} is not imported`, r.resourceType);
     }
   } catch (err) {
     // FHIRPath throws on structurally impossible input (e.g. a number where an object belongs).
-    return {
+    return rejected(
       index,
-      kind: "error",
-      outcome: outcome([
-        issue(
-          "structure",
-          `malformed ${r.resourceType}: ${err instanceof Error ? err.message.slice(0, 200) : "unreadable"}`,
-        ),
-      ]),
-    };
+      "structure",
+      `malformed ${r.resourceType}: ${err instanceof Error ? err.message.slice(0, 200) : "unreadable"}`,
+    );
   }
 }
