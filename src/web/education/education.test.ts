@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { OPTION_CODES } from "../../clinical/staging/options.js";
 import { en } from "./en.js";
 import { SUMMARY_TEXT, TREATMENT_TOPIC, treatmentWord } from "./summary-text.js";
 import { TOPIC_IDS } from "./types.js";
@@ -127,23 +128,7 @@ describe("personalised summary wording", () => {
   });
 
   it("maps every plan option code to a treatment word, and topics to existing education pages", () => {
-    const codes = [
-      "resection",
-      "ablation",
-      "liver-transplant",
-      "tace",
-      "tare",
-      "haic",
-      "radiotherapy",
-      "systemic-therapy",
-      "atezolizumab-bevacizumab",
-      "durvalumab-tremelimumab",
-      "sorafenib",
-      "lenvatinib",
-      "durvalumab",
-      "best-supportive-care",
-      "palliative-care",
-    ];
+    const codes = OPTION_CODES;
     for (const c of codes) expect(treatmentWord(c), c).toBeDefined();
     expect(treatmentWord("nonsense")).toBeUndefined();
     for (const topic of Object.values(TREATMENT_TOPIC))
