@@ -293,6 +293,16 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
     expect(bad.json()).toMatchObject({ status: "invalid", errors: [{ path: "labs.albumin.value" }] });
   });
 
+  it("GET /api/sources lists the evidence registry (authenticated)", async () => {
+    expect((await h.app.inject({ method: "GET", url: "/api/sources" })).statusCode).toBe(401);
+    const res = await h.app.inject({ method: "GET", url: "/api/sources", headers: clinician() });
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { sources: { id: string; citation: string }[] };
+    expect(body.sources.find((x) => x.id === "johnson2015Albi")?.citation).toContain(
+      "10.1200/JCO.2014.57.9151",
+    );
+  });
+
   it("an observation without a code system is stored as LOINC (not a 500)", async () => {
     const p = await newPatient({ birthDate: "1960-01-01", sex: "male" });
     const res = await h.app.inject({

@@ -54,6 +54,15 @@ export function citeShort(...ids: readonly SourceId[]): string {
   return text;
 }
 
+/** The whole registry, for listing: every source a rule may cite, with how it was checked. */
+export function sourceList(): readonly (Source & { readonly id: SourceId; readonly citation: string })[] {
+  return (Object.keys(SOURCES) as SourceId[]).map((id) => ({
+    id,
+    ...SOURCES[id],
+    citation: formatSource(SOURCES[id]),
+  }));
+}
+
 export function formatSource(s: Source): string {
   const doi = s.doi ? ` doi:${s.doi}` : "";
   const flag = s.verification === "verified" ? "" : ` [${s.verification}]`;

@@ -8,6 +8,7 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { assess, RULES_VERSION } from "../../clinical/assess.js";
+import { sourceList } from "../../clinical/evidence/index.js";
 import { plan } from "../../clinical/plan.js";
 import { assessCourse } from "../../clinical/response/assess-course.js";
 import { appendAudit } from "../../store/audit.js";
@@ -106,6 +107,18 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       },
     },
     async () => ({ pong: true }),
+  );
+
+  app.get(
+    "/api/sources",
+    {
+      schema: {
+        tags: ["decision support"],
+        summary: "The sources every rule cites (the evidence registry), with their verification status",
+        response: { 401: errorSchema },
+      },
+    },
+    async () => ({ rulesVersion: RULES_VERSION, sources: sourceList() }),
   );
 
   app.post<{ Body: Record<string, unknown> }>(
