@@ -87,4 +87,35 @@ export const FINDINGS: Readonly<Record<string, FindingDef>> = {
     display: "Clinically significant portal hypertension",
   },
   "transplant-candidate": { path: "transplantCandidate", kind: "boolean", display: "Transplant candidate" },
+  // Clinician judgements the BCLC 2022 rules ask for (staging-treatment.md §1.2–1.3, §7.4).
+  "liver-function-preserved": {
+    path: "liverFunctionPreserved",
+    kind: "boolean",
+    display: "Liver function preserved (BCLC, clinician judgement)",
+  },
+  "ecog-cancer-related": {
+    path: "ecogCancerRelated",
+    kind: "boolean",
+    display: "Performance status impairment is cancer-related",
+  },
+  "tace-well-defined-nodules": {
+    path: "tace.wellDefinedNodules",
+    kind: "boolean",
+    display: "Well-defined nodules (BCLC B)",
+  },
+  "tace-portal-flow-preserved": {
+    path: "tace.portalFlowPreserved",
+    kind: "boolean",
+    display: "Portal flow preserved (BCLC B)",
+  },
+  "tace-selective-access": {
+    path: "tace.selectiveAccessFeasible",
+    kind: "boolean",
+    display: "Selective access to feeding arteries feasible (BCLC B)",
+  },
+  "tace-extensive-bilobar": {
+    path: "tace.extensiveBilobar",
+    kind: "boolean",
+    display: "Extensive bilobar involvement (BCLC B)",
+  },
 };

@@ -24,6 +24,17 @@ const FINDING_OPTIONS = {
 } as const;
 
 /** Create a patient, or edit one (demographics replaced; clinical values added as new observations). */
+/** Yes/no judgements stored as findings (src/fhir/codes.ts), in the order a clinician meets them. */
+const JUDGEMENTS = [
+  ["portalHypertension", "Clinically significant portal hypertension"],
+  ["liverPreserved", "Liver function preserved (BCLC)"],
+  ["ecogCancerRelated", "Performance status impairment is cancer-related"],
+  ["wellDefined", "BCLC B: well-defined nodules"],
+  ["portalFlow", "BCLC B: portal flow preserved"],
+  ["selectiveAccess", "BCLC B: selective access to feeding arteries"],
+  ["bilobar", "BCLC B: extensive bilobar involvement"],
+] as const;
+
 export function PatientForm({ id }: { id?: string }) {
   const user = useUser();
   const [existing, setExisting] = useState<ApiRecord | null>(null);
@@ -40,6 +51,13 @@ export function PatientForm({ id }: { id?: string }) {
     portalVein: "",
     extrahepatic: "",
     transplant: "",
+    portalHypertension: "",
+    liverPreserved: "",
+    ecogCancerRelated: "",
+    wellDefined: "",
+    portalFlow: "",
+    selectiveAccess: "",
+    bilobar: "",
   });
   const [labs, setLabs] = useState<Record<string, LabValue>>(() =>
     Object.fromEntries(LAB_DEFS.map((d) => [d.analyte, { raw: "", unit: d.units[0] ?? "" }])),
@@ -120,6 +138,13 @@ export function PatientForm({ id }: { id?: string }) {
       finding("portal-vein-invasion", status.macrovascular === "true" ? status.portalVein : "");
       finding("extrahepatic-spread", status.extrahepatic);
       finding("transplant-candidate", status.transplant);
+      finding("portal-hypertension", status.portalHypertension);
+      finding("liver-function-preserved", status.liverPreserved);
+      finding("ecog-cancer-related", status.ecogCancerRelated);
+      finding("tace-well-defined-nodules", status.wellDefined);
+      finding("tace-portal-flow-preserved", status.portalFlow);
+      finding("tace-selective-access", status.selectiveAccess);
+      finding("tace-extensive-bilobar", status.bilobar);
       for (const d of LAB_DEFS) {
         const v = labs[d.analyte];
         if (v && v.raw.trim() !== "")
@@ -282,6 +307,26 @@ export function PatientForm({ id }: { id?: string }) {
               set={(transplant) => setStatus({ ...status, transplant })}
               options={["", "true", "false"]}
             />
+          </div>
+        </fieldset>
+
+        <fieldset>
+          <legend>Clinician judgements the guidelines ask for</legend>
+          <p className="hint">
+            BCLC 2022 leaves these to the treating team; left empty, the assessment says what it cannot decide
+            without them.
+          </p>
+          <div className="grid-form">
+            {JUDGEMENTS.map(([key, label]) => (
+              <Choice
+                key={key}
+                label={label}
+                name={key}
+                value={status[key]}
+                set={(value) => setStatus({ ...status, [key]: value })}
+                options={["", "true", "false"]}
+              />
+            ))}
           </div>
         </fieldset>
 
