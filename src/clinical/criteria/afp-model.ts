@@ -8,8 +8,7 @@
 import type { ParsedCase } from "../case/types.js";
 import { cite } from "../evidence/index.js";
 import { type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
-import { afpAssumptions } from "../scores/afp-input.js";
-import { formatQuantity } from "../units/quantity.js";
+import { conversionAssumptions, formatQuantity } from "../units/quantity.js";
 import { sizesMissingPath, tumorBurden } from "./burden.js";
 
 export const AFP_MODEL_RULE = "afpModel";
@@ -61,7 +60,7 @@ export function afpModel(c: ParsedCase): AfpModelResult {
   };
   const score = points.size + points.number + points.afp;
   const risk = score <= AFP_MODEL_CUTS.lowRiskMax ? "low" : "high";
-  const assumptions = afpAssumptions(afp.value);
+  const assumptions = conversionAssumptions(afp.value);
   return {
     status: "ok",
     rule: AFP_MODEL_RULE,

@@ -9,8 +9,7 @@
 import type { ParsedCase } from "../case/types.js";
 import { cite } from "../evidence/index.js";
 import { type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
-import { afpAssumptions } from "../scores/afp-input.js";
-import { formatQuantity } from "../units/quantity.js";
+import { conversionAssumptions, formatQuantity } from "../units/quantity.js";
 import { largestPlusCount, macrovascular, sizesMissingPath, tumorBurden } from "./burden.js";
 import { MISSING } from "./transplant-criteria.js";
 
@@ -79,7 +78,7 @@ export function metroticket2(c: ParsedCase): Metroticket2Result {
     ...(ehs.value ? ["extrahepatic spread"] : []),
   ];
   const within = band.maxSum !== null && sum <= band.maxSum && excluded.length === 0;
-  const assumptions = afpAssumptions(afp.value);
+  const assumptions = conversionAssumptions(afp.value);
   return {
     status: "ok",
     rule: METROTICKET2_RULE,

@@ -14,8 +14,8 @@
 import type { ParsedCase } from "../case/types.js";
 import { cite } from "../evidence/index.js";
 import { type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
-import { formatQuantity } from "../units/quantity.js";
-import { AFP_MISSING_PATH, afpAssumptions } from "./afp-input.js";
+import { conversionAssumptions, formatQuantity } from "../units/quantity.js";
+import { AFP_MISSING_PATH } from "./afp-input.js";
 
 export const ABCR_RULE = "abcr";
 const CITATION = cite("adhoute2015Abcr");
@@ -96,7 +96,7 @@ export function abcr(c: ParsedCase): AbcrResult {
   };
   const score = points.afp + points.bclc + points.childPugh + points.response;
   const group = abcrGroup(score);
-  const assumptions = afpAssumptions(afp);
+  const assumptions = conversionAssumptions(afp);
   return {
     status: "ok",
     rule: ABCR_RULE,

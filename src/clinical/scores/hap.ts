@@ -11,8 +11,8 @@ import type { ParsedCase } from "../case/types.js";
 import { sizesMissingPath, tumorBurden } from "../criteria/burden.js";
 import { cite } from "../evidence/index.js";
 import { type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
-import { formatQuantity, inUnit, type Quantity } from "../units/quantity.js";
-import { AFP_MISSING_PATH, afpAssumptions } from "./afp-input.js";
+import { conversionAssumptions, formatQuantity, inUnit, type Quantity } from "../units/quantity.js";
+import { AFP_MISSING_PATH } from "./afp-input.js";
 
 export const HAP_RULE = "hap";
 const CITATION = cite("kadalayil2013Hap");
@@ -86,7 +86,7 @@ export function hapInputs(c: ParsedCase): HapInputs {
     largestCm,
     count: b.value.count,
     text: `albumin ${formatQuantity(albumin)}, AFP ${formatQuantity(afp)}, bilirubin ${formatQuantity(bilirubin)}, largest ${largestCm} cm`,
-    assumptions: afpAssumptions(afp),
+    assumptions: conversionAssumptions(afp),
   };
 }
 

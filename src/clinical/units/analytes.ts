@@ -18,6 +18,8 @@ export interface UnitDef {
   readonly factor: number;
   /** Why the factor is what it is, when it is a convention rather than UCUM arithmetic. */
   readonly convention?: string;
+  /** The convention is an assumption (e.g. kit-dependent): results that use it must say so. */
+  readonly assumed?: true;
 }
 
 export interface AnalyteDef {
@@ -37,7 +39,7 @@ export interface AnalyteDef {
 
 const BILI = "1 mg/dL = 17.1 umol/L (scores.md §0.1, exact by convention)";
 const CREA = "1 mg/dL = 88.4 umol/L (scores.md §0.1, exact by convention)";
-const AFP_IU = "1 IU/mL = 1.21 ng/mL (WHO 72/225; kit-dependent, assumption recorded)";
+const AFP_IU = "1 IU/mL = 1.21 ng/mL (WHO 72/225; kit-dependent, scores.md §0.1)";
 const count = (): Readonly<Record<string, UnitDef>> => ({
   "10*9/L": { ucum: "10*9/L", factor: 1 },
   "10*3/uL": { ucum: "10*3/uL", factor: 1 },
@@ -114,10 +116,10 @@ export const ANALYTES = {
       "ng/mL": { ucum: "ng/mL", factor: 1 },
       "ug/L": { ucum: "ug/L", factor: 1 },
       "µg/L": { ucum: "ug/L", factor: 1 },
-      "IU/mL": { ucum: "[IU]/mL", factor: 1.21, convention: AFP_IU },
-      "[IU]/mL": { ucum: "[IU]/mL", factor: 1.21, convention: AFP_IU },
-      "kU/L": { ucum: "k[IU]/L", factor: 1.21, convention: AFP_IU },
-      "k[IU]/L": { ucum: "k[IU]/L", factor: 1.21, convention: AFP_IU },
+      "IU/mL": { ucum: "[IU]/mL", factor: 1.21, convention: AFP_IU, assumed: true },
+      "[IU]/mL": { ucum: "[IU]/mL", factor: 1.21, convention: AFP_IU, assumed: true },
+      "kU/L": { ucum: "k[IU]/L", factor: 1.21, convention: AFP_IU, assumed: true },
+      "k[IU]/L": { ucum: "k[IU]/L", factor: 1.21, convention: AFP_IU, assumed: true },
     },
     min: 0,
     max: 10_000_000,

@@ -54,3 +54,14 @@ export function formatQuantity(q: Quantity): string {
     ? `${q.value} ${q.unit}`
     : `${q.value} ${q.unit} (${q.canonical} ${d.canonical})`;
 }
+
+/**
+ * The assumption a result must state when its quantity was converted by an assumed convention
+ * (e.g. AFP from IU/mL with the kit-dependent 1.21, scores.md §0.1); none otherwise.
+ */
+export function conversionAssumptions(q: Quantity): string[] {
+  const u = unitFor(q.analyte, q.unit);
+  if (!u || !("assumed" in u) || !u.assumed) return [];
+  const d = ANALYTES[q.analyte];
+  return [`${d.label} converted from ${q.unit} to ${d.canonical}: ${u.convention ?? `× ${u.factor}`}`];
+}
