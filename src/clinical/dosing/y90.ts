@@ -50,6 +50,18 @@ export const RESIN_LSF_BANDS = [
   { upTo: 20, exclusive: false, factor: 0.6 },
 ] as const;
 
+/** The LSF of the last band: above it, resin is not given. */
+export const RESIN_LSF_MAX_PERCENT = RESIN_LSF_BANDS[2].upTo;
+/** The bands as text, e.g. "< 10 % 1.0; 10–15 % 0.8; 15–20 % 0.6; > 20 % do not treat". */
+const RESIN_LSF_TEXT = [
+  ...RESIN_LSF_BANDS.map((b, i) =>
+    i === 0
+      ? `< ${b.upTo} % ${b.factor.toFixed(1)}`
+      : `${RESIN_LSF_BANDS[i - 1]?.upTo}–${b.upTo} % ${b.factor.toFixed(1)}`,
+  ),
+  `> ${RESIN_LSF_MAX_PERCENT} % do not treat`,
+].join("; ");
+
 const RESIN_CITATION = cite("sirSpheresIfu", "grosser2015Lsf", "eanm2022Re", "levillain2021Resin");
 const GLASS_CITATION = cite("therasphereIfu", "eanm2022Re");
 
@@ -164,7 +176,7 @@ export function y90Resin(c: ParsedCase, deps: { bsa?: BsaResult } = {}): ResinRe
   if (!lsfG.ok) return indeterminate(rule, RESIN_CITATION, ["y90.lungShuntFractionPercent"]);
   const lsf = lsfG.values.lsf;
   const factor = resinLungShuntFactor(lsf);
-  const lsfText = `LSF ${lsf} % → factor ${factor} (< 10 % 1.0; 10–15 % 0.8; 15–20 % 0.6; > 20 % do not treat)`;
+  const lsfText = `LSF ${lsf} % → factor ${factor} (${RESIN_LSF_TEXT})`;
   if (factor === 0) {
     return {
       status: "ok",

@@ -64,7 +64,7 @@ function sizeCheck(modality: AblationModality): Check {
       const b = ctx.burden({ complete: false });
       if (b instanceof Stop) return b;
       if (b.count > ABLATION_MAX_NODULES) {
-        return reason("ablation.size", "absolute", `${b.count} nodules (≥ 4)`, src);
+        return reason("ablation.size", "absolute", `${b.count} nodules (≥ ${ABLATION_MAX_NODULES + 1})`, src);
       }
       const largest = b.largestKnownCm;
       if (b.count === 1) {
@@ -92,7 +92,7 @@ function sizeCheck(modality: AblationModality): Check {
         return reason(
           "ablation.size",
           "absolute",
-          `${b.count} nodules with largest ${largest} cm (> 3 cm)`,
+          `${b.count} nodules with largest ${largest} cm (> ${ABLATION_MULTIPLE_EACH_CM} cm)`,
           src,
         );
       }

@@ -413,6 +413,11 @@ export function childPughCCheck(id: string, sources: Cited): Check {
   };
 }
 
+/** Performance status above this contraindicates every intervention (staging-treatment.md §4). */
+export const ECOG_MAX = 2;
+/** Expected survival below this (months) contraindicates every intervention (§4). */
+export const LIFE_EXPECTANCY_MIN_MONTHS = 3;
+
 /** ECOG > 2 absolute; ECOG 2 at the given level per profile (null: acceptable). */
 export function ecogCheck(id: string, ecog2: ProfileLevel | null, sources: Cited): Check {
   return {
@@ -420,10 +425,10 @@ export function ecogCheck(id: string, ecog2: ProfileLevel | null, sources: Cited
     run: (ctx) => {
       const e = ctx.need(ctx.c.ecog, "ecog");
       if (e instanceof Stop) return e;
-      if (e > 2) return reason(id, "absolute", `ECOG ${e} (> 2)`, sources);
-      if (e === 2) {
+      if (e > ECOG_MAX) return reason(id, "absolute", `ECOG ${e} (> ${ECOG_MAX})`, sources);
+      if (e === ECOG_MAX) {
         const l = ecog2 === null ? null : levelFor(ecog2, ctx.profile);
-        if (l !== null) return reason(id, l, "ECOG 2", sources);
+        if (l !== null) return reason(id, l, `ECOG ${ECOG_MAX}`, sources);
       }
       return undefined;
     },
@@ -436,8 +441,8 @@ export function lifeExpectancyCheck(id: string, sources: Cited): Check {
     run: (ctx) => {
       const m = ctx.optional(ctx.c.lifeExpectancyMonths, "lifeExpectancyMonths");
       if (m instanceof Stop) return m;
-      return m !== undefined && m < 3
-        ? reason(id, "absolute", `expected survival ${m} months (< 3)`, sources)
+      return m !== undefined && m < LIFE_EXPECTANCY_MIN_MONTHS
+        ? reason(id, "absolute", `expected survival ${m} months (< ${LIFE_EXPECTANCY_MIN_MONTHS})`, sources)
         : undefined;
     },
   };

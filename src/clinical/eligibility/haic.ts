@@ -63,7 +63,12 @@ const renal: Check = {
     const crcl = ctx.optionalLab("creatinineClearance");
     if (crcl instanceof Stop) return crcl;
     return crcl !== undefined && crcl < HAIC_CRCL_MIN_ML_MIN
-      ? reason("haic.renal", "absolute", `creatinine clearance ${crcl} mL/min (< 30: oxaliplatin)`, LABEL)
+      ? reason(
+          "haic.renal",
+          "absolute",
+          `creatinine clearance ${crcl} mL/min (< ${HAIC_CRCL_MIN_ML_MIN}: oxaliplatin)`,
+          LABEL,
+        )
       : undefined;
   },
 };

@@ -72,7 +72,12 @@ const renal: Check = {
     const crcl = ctx.optionalLab("creatinineClearance");
     if (crcl instanceof Stop) return crcl;
     if (crcl !== undefined && crcl < TACE_CRCL_MIN_ML_MIN) {
-      return reason("tace.renal", "absolute", `creatinine clearance ${crcl} mL/min (< 30)`, BOTH);
+      return reason(
+        "tace.renal",
+        "absolute",
+        `creatinine clearance ${crcl} mL/min (< ${TACE_CRCL_MIN_ML_MIN})`,
+        BOTH,
+      );
     }
     const cr = ctx.lab("creatinine");
     if (cr instanceof Stop) return cr;
@@ -239,18 +244,23 @@ const volume: Check = {
         ? reason(
             "tace.tumorVolume",
             "absolute",
-            `tumour ${pct} % of liver (≥ 70 %: extensive replacement of both lobes, EASL)`,
+            `tumour ${pct} % of liver (≥ ${TACE_EXTENSIVE_PERCENT} %: extensive replacement of both lobes, EASL)`,
             EASL,
           )
         : reason(
             "tace.tumorVolume",
             "relative",
-            `tumour ${pct} % of liver (≥ 70 %: staged, small-volume TACE, Chinese guidance)`,
+            `tumour ${pct} % of liver (≥ ${TACE_EXTENSIVE_PERCENT} %: staged, small-volume TACE, Chinese guidance)`,
             CN,
           );
     }
     if (pct > TACE_BURDEN_PERCENT && ctx.profile === "intl") {
-      return reason("tace.tumorVolume", "relative", `tumour ${pct} % of liver (> 50 %, SIR)`, SIR);
+      return reason(
+        "tace.tumorVolume",
+        "relative",
+        `tumour ${pct} % of liver (> ${TACE_BURDEN_PERCENT} %, SIR)`,
+        SIR,
+      );
     }
     return undefined;
   },
@@ -266,7 +276,7 @@ const largeTumour: Check = {
       return reason(
         "tace.largeTumor",
         "relative",
-        `largest tumour ${b.largestKnownCm} cm (≥ 10 cm, EASL)`,
+        `largest tumour ${b.largestKnownCm} cm (≥ ${TACE_LARGE_TUMOR_CM} cm, EASL)`,
         EASL,
       );
     }
@@ -283,11 +293,16 @@ const bilirubin: Check = {
     if (v instanceof Stop) return v;
     if (v <= cut) return undefined;
     return ctx.profile === "intl"
-      ? reason("tace.bilirubin", "relative", `bilirubin ${v} mg/dL (> 2 mg/dL, SIR)`, SIR)
+      ? reason(
+          "tace.bilirubin",
+          "relative",
+          `bilirubin ${v} mg/dL (> ${TACE_BILIRUBIN_MG_DL.intl} mg/dL, SIR)`,
+          SIR,
+        )
       : reason(
           "tace.bilirubin",
           "relative",
-          `bilirubin ${v} mg/dL (> 3 mg/dL: segmental treatment only, Chinese guidance)`,
+          `bilirubin ${v} mg/dL (> ${TACE_BILIRUBIN_MG_DL.cn} mg/dL: segmental treatment only, Chinese guidance)`,
           CN,
         );
   },

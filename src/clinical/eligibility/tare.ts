@@ -19,6 +19,7 @@
  * [DECISION] "Clinical liver failure" is read as moderate-severe ascites, any hepatic
  * encephalopathy, or clinical jaundice (`decompensation.jaundice`).
  */
+import { RESIN_LSF_BANDS, RESIN_LSF_MAX_PERCENT, resinLungShuntFactor } from "../dosing/y90.js";
 import {
   bothProfiles,
   type CaseFacts,
@@ -52,8 +53,6 @@ export const TARE_PLATELETS_MIN = 50;
 export const TARE_INR_MAX = 1.5;
 export const TARE_GFR_MIN = 35;
 export const TARE_TUMOR_PERCENT_MAX = 50;
-export const RESIN_LSF_MAX_PERCENT = 20;
-export const RESIN_LSF_REDUCTION_PERCENT = 10;
 
 const deposition: Check = {
   id: "tare.extrahepaticDeposition",
@@ -82,20 +81,22 @@ function lungCheck(modality: TareModality): Check {
       if (lsf instanceof Stop) return lsf;
       const out = [];
       if (modality === "tareResin") {
-        if (lsf > RESIN_LSF_MAX_PERCENT) {
+        // The resin lung-shunt bands live in dosing/y90.ts (one place for 10/15/20 %).
+        const factor = resinLungShuntFactor(lsf);
+        if (factor === 0) {
           return reason(
             "tare.resinLsf",
             "absolute",
-            `lung shunt fraction ${lsf} % (> 20 %: resin, do not treat)`,
+            `lung shunt fraction ${lsf} % (> ${RESIN_LSF_MAX_PERCENT} %: resin, do not treat)`,
             RESIN,
           );
         }
-        if (lsf >= RESIN_LSF_REDUCTION_PERCENT) {
+        if (factor < 1) {
           out.push(
             reason(
               "tare.resinLsf",
               "relative",
-              `lung shunt fraction ${lsf} % (10–20 %: resin activity reduced by ${lsf <= 15 ? "20" : "40"} %)`,
+              `lung shunt fraction ${lsf} % (${RESIN_LSF_BANDS[0].upTo}–${RESIN_LSF_MAX_PERCENT} %: resin activity reduced by ${Math.round((1 - factor) * 100)} %)`,
               RESIN,
             ),
           );
@@ -165,7 +166,12 @@ const tumourShare: Check = {
     const pct = ctx.optional(ctx.c.tumorLiverVolumePercent, "tumorLiverVolumePercent");
     if (pct instanceof Stop) return pct;
     return pct !== undefined && pct > TARE_TUMOR_PERCENT_MAX
-      ? reason("tare.tumorVolume", "relative", `tumour ${pct} % of liver (> 50 %)`, EANM)
+      ? reason(
+          "tare.tumorVolume",
+          "relative",
+          `tumour ${pct} % of liver (> ${TARE_TUMOR_PERCENT_MAX} %)`,
+          EANM,
+        )
       : undefined;
   },
 };
@@ -176,7 +182,7 @@ const gfr: Check = {
     const v = ctx.optionalLab("creatinineClearance");
     if (v instanceof Stop) return v;
     return v !== undefined && v < TARE_GFR_MIN
-      ? reason("tare.gfr", "relative", `creatinine clearance ${v} mL/min (< 35)`, EANM)
+      ? reason("tare.gfr", "relative", `creatinine clearance ${v} mL/min (< ${TARE_GFR_MIN})`, EANM)
       : undefined;
   },
 };
