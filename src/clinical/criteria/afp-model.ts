@@ -21,6 +21,12 @@ export const AFP_MODEL_CUTS = {
   lowRiskMax: 2,
 } as const;
 
+const { size: S, number: N, afp: A, lowRiskMax } = AFP_MODEL_CUTS;
+/** The point table as text, from the cut-offs above (one place for the thresholds). */
+const SIZE_TEXT = `≤ ${S.low}: ${S.points[0]}, > ${S.low}–${S.high}: ${S.points[1]}, > ${S.high}: ${S.points[2]}`;
+const NUMBER_TEXT = `≥ ${N.atLeast}: ${N.points[1]}`;
+const AFP_TEXT = `≤ ${A.low}: ${A.points[0]}, > ${A.low}–${A.high}: ${A.points[1]}, > ${A.high}: ${A.points[2]}`;
+
 export interface AfpModelValues {
   readonly score: number;
   readonly risk: "low" | "high";
@@ -68,8 +74,8 @@ export function afpModel(c: ParsedCase): AfpModelResult {
     risk,
     points,
     reason:
-      `AFP model ${score} (${risk} risk; ≤ 2 low, > 2 high): largest ${largest} cm → ${points.size} (≤ 3: 0, > 3–6: 1, > 6: 4); ` +
-      `${b.count} nodule(s) → ${points.number} (≥ 4: 2); AFP ${formatQuantity(afp.value)} → ${points.afp} (≤ 100: 0, > 100–1000: 2, > 1000: 3).`,
+      `AFP model ${score} (${risk} risk; ≤ ${lowRiskMax} low, > ${lowRiskMax} high): largest ${largest} cm → ${points.size} (${SIZE_TEXT}); ` +
+      `${b.count} nodule(s) → ${points.number} (${NUMBER_TEXT}); AFP ${formatQuantity(afp.value)} → ${points.afp} (${AFP_TEXT}).`,
     citation: CITATION,
     ...(assumptions.length > 0 ? { assumptions } : {}),
   };

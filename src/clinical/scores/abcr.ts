@@ -29,6 +29,15 @@ export const ABCR_POINTS = {
   response: -3,
 } as const;
 
+const P = ABCR_POINTS;
+/** The point table as text, from the values above (one place for them). */
+const POINTS_TEXT = {
+  afp: `≥ ${P.afpAtLeastNgPerMl} ng/mL: ${P.afp}`,
+  bclc: `A ${P.bclc.A}, B ${P.bclc.B}, C ${P.bclc.C}`,
+  childPugh: `rise ≥ ${P.childPughRiseAtLeast}: ${P.childPugh}`,
+  response: `${P.response}`.replace("-", "−"),
+} as const;
+
 export type AbcrGroup = "<=0" | "1-3" | ">=4";
 
 export interface AbcrValues {
@@ -105,9 +114,9 @@ export function abcr(c: ParsedCase): AbcrResult {
     points,
     retreatmentAdvised: score < 4,
     reason:
-      `ABCR ${score} (group ${group}): AFP ${formatQuantity(afp)} → ${points.afp} (≥ 200 ng/mL: 1); BCLC ${bclcStage} → ${points.bclc} ` +
-      `(A 0, B 2, C 3); Child-Pugh ${before1} → ${before2} (rise ${rise}) → ${points.childPugh} (rise ≥ 2: 2); ` +
-      `mRECIST objective response ${response ? "yes" : "no"} → ${points.response} (−3). ` +
+      `ABCR ${score} (group ${group}): AFP ${formatQuantity(afp)} → ${points.afp} (${POINTS_TEXT.afp}); BCLC ${bclcStage} → ${points.bclc} ` +
+      `(${POINTS_TEXT.bclc}); Child-Pugh ${before1} → ${before2} (rise ${rise}) → ${points.childPugh} (${POINTS_TEXT.childPugh}); ` +
+      `mRECIST objective response ${response ? "yes" : "no"} → ${points.response} (${POINTS_TEXT.response}). ` +
       `${score >= 4 ? "≥ 4 before the second TACE: no benefit from retreatment in the derivation cohort." : "Retreatment not discouraged by ABCR."} ` +
       `Point values recalled, not verified against the paper.`,
     citation: CITATION,
