@@ -88,28 +88,28 @@ function tCategory(c: ParsedCase, b: TumorBurden | undefined): Part<AjccT> & { c
   let size: Part<AjccT> & { clinicalOnly?: boolean };
   if (b.count === 1) {
     if (largest === undefined) size = { missing: [sizesMissingPath(b)] };
-    else if (largest <= AJCC_T1A_MAX_CM) size = { value: "T1a", why: `T1a: solitary ${largest} cm (≤ 2 cm)` };
+    else if (largest <= AJCC_T1A_MAX_CM) size = { value: "T1a", why: `T1a: solitary ${largest} cm (≤ ${AJCC_T1A_MAX_CM} cm)` };
     else if (macro.state === "present" && macro.value) {
       size = {
         value: "T2",
-        why: `T2: solitary ${largest} cm (> 2 cm) with vascular invasion (not a major branch)`,
+        why: `T2: solitary ${largest} cm (> ${AJCC_T1A_MAX_CM} cm) with vascular invasion (not a major branch)`,
       };
     } else {
       const micro = vi.microvascular;
       if (micro.state === "present" && micro.value) {
         size = {
           value: "T2",
-          why: `T2: solitary ${largest} cm (> 2 cm) with microvascular invasion on pathology`,
+          why: `T2: solitary ${largest} cm (> ${AJCC_T1A_MAX_CM} cm) with microvascular invasion on pathology`,
         };
       } else if (micro.state === "present") {
         size = {
           value: "T1b",
-          why: `T1b: solitary ${largest} cm (> 2 cm) without vascular invasion (pathology)`,
+          why: `T1b: solitary ${largest} cm (> ${AJCC_T1A_MAX_CM} cm) without vascular invasion (pathology)`,
         };
       } else {
         size = {
           value: "T1b",
-          why: `cT1b: solitary ${largest} cm (> 2 cm), no macrovascular invasion on imaging, microvascular invasion unknown — lower category when in doubt; pathology may upgrade to T2`,
+          why: `cT1b: solitary ${largest} cm (> ${AJCC_T1A_MAX_CM} cm), no macrovascular invasion on imaging, microvascular invasion unknown — lower category when in doubt; pathology may upgrade to T2`,
           clinicalOnly: true,
         };
       }
