@@ -116,8 +116,8 @@ export function hap(c: ParsedCase): HapResult {
     class: cls,
     points,
     reason:
-      `HAP ${score} (class ${cls}; A 0, B 1, C 2, D 3–4): ${i.text}; one point each for albumin < 36 g/L ` +
-      `(${points.albumin}), AFP > 400 ng/mL (${points.afp}), bilirubin > 17 µmol/L (${points.bilirubin}), largest > 7 cm (${points.size}).`,
+      `HAP ${score} (class ${cls}; A 0, B 1, C 2, D 3–4): ${i.text}; one point each for albumin < ${HAP_CUTS.albuminGPerL} g/L ` +
+      `(${points.albumin}), AFP > ${HAP_CUTS.afpNgPerMl} ng/mL (${points.afp}), bilirubin > ${HAP_CUTS.bilirubinUmolPerL} µmol/L (${points.bilirubin}), largest > ${HAP_CUTS.largestCm} cm (${points.size}).`,
     citation: CITATION,
     ...(i.assumptions.length > 0 ? { assumptions: i.assumptions } : {}),
   };

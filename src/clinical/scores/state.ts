@@ -62,9 +62,9 @@ export function state(c: ParsedCase, deps: { upToSeven?: UpToSevenResult } = {})
     crpAtLeast1mgdl: crpHigh,
     start,
     reason:
-      `STATE ${round4(score)} (${group}; < 18 low, ≥ 18 high): albumin ${formatQuantity(alb.value)} = ${albGL} g/L` +
-      `${beyond ? " − 12 (beyond up-to-seven)" : " (within up-to-seven)"}` +
-      `${crpHigh ? ` − 12 (CRP ${formatQuantity(crp.value)} ≥ 1 mg/dL)` : ` (CRP ${formatQuantity(crp.value)} < 1 mg/dL)`}. ${start} ` +
+      `STATE ${round4(score)} (${group}; < ${STATE_CUTS.high} low, ≥ ${STATE_CUTS.high} high): albumin ${formatQuantity(alb.value)} = ${albGL} g/L` +
+      `${beyond ? ` − ${STATE_CUTS.penalty} (beyond up-to-seven)` : " (within up-to-seven)"}` +
+      `${crpHigh ? ` − ${STATE_CUTS.penalty} (CRP ${formatQuantity(crp.value)} ≥ ${STATE_CUTS.crpMgPerDl} mg/dL)` : ` (CRP ${formatQuantity(crp.value)} < ${STATE_CUTS.crpMgPerDl} mg/dL)`}. ${start} ` +
       `An external validation found STATE unreliable on its own.`,
     citation: CITATION,
   };

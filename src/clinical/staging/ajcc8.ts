@@ -88,7 +88,8 @@ function tCategory(c: ParsedCase, b: TumorBurden | undefined): Part<AjccT> & { c
   let size: Part<AjccT> & { clinicalOnly?: boolean };
   if (b.count === 1) {
     if (largest === undefined) size = { missing: [sizesMissingPath(b)] };
-    else if (largest <= AJCC_T1A_MAX_CM) size = { value: "T1a", why: `T1a: solitary ${largest} cm (≤ ${AJCC_T1A_MAX_CM} cm)` };
+    else if (largest <= AJCC_T1A_MAX_CM)
+      size = { value: "T1a", why: `T1a: solitary ${largest} cm (≤ ${AJCC_T1A_MAX_CM} cm)` };
     else if (macro.state === "present" && macro.value) {
       size = {
         value: "T2",

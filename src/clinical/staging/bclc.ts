@@ -206,7 +206,7 @@ type BurdenStage =
 function burdenStage(b: TumorBurden | undefined): BurdenStage {
   if (!b) return { stage: undefined, missing: "tumors" };
   const d = describeBurden(b);
-  if (b.count > BCLC_A_MAX_COUNT) return { stage: "B", why: `${d}: ≥ 4 nodules → B` };
+  if (b.count > BCLC_A_MAX_COUNT) return { stage: "B", why: `${d}: ≥ ${BCLC_A_MAX_COUNT + 1} nodules → B` };
   const largest = b.largestKnownCm;
   if (b.count === 1) {
     if (largest === undefined) return { stage: undefined, missing: sizesMissingPath(b) };

@@ -292,7 +292,8 @@ type SizeStage =
 
 function sizeStage(b: TumorBurden): SizeStage {
   const d = describeBurden(b);
-  if (b.count > CNLC_II_MAX_COUNT) return { stage: "IIb", why: `${d}: ≥ 4 nodules → IIb` };
+  if (b.count > CNLC_II_MAX_COUNT)
+    return { stage: "IIb", why: `${d}: ≥ ${CNLC_II_MAX_COUNT + 1} nodules → IIb` };
   const largest = b.largestKnownCm;
   if (b.count === 1) {
     if (largest === undefined) return { stage: undefined };
