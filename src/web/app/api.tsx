@@ -39,6 +39,13 @@ export class ApiFailure extends Error {
   }
 }
 
+/** One line for a failed save: the message and every field error, each with its path. */
+export function failureText(err: unknown): string {
+  return err instanceof ApiFailure
+    ? [err.message, ...err.fieldErrors.map((x) => `${x.path}: ${x.message}`)].join(" ")
+    : String(err);
+}
+
 type Listener = () => void;
 const unauthenticatedListeners = new Set<Listener>();
 /** Called when any request answers 401, so the shell can show the login form again. */

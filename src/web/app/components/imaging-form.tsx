@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiFailure, api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { Choice, Text } from "../pages/patient-form.js";
 
 interface Row {
@@ -51,11 +51,7 @@ export function ImagingForm(props: {
       });
       props.onSaved();
     } catch (err) {
-      setError(
-        err instanceof ApiFailure
-          ? [err.message, ...err.fieldErrors.map((x) => `${x.path}: ${x.message}`)].join(" ")
-          : String(err),
-      );
+      setError(failureText(err));
     } finally {
       setBusy(false);
     }

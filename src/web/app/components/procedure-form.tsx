@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from "react";
-import { ApiFailure, api } from "../api.js";
+import { api, failureText } from "../api.js";
 import { Choice, Text } from "../pages/patient-form.js";
 import { ChemoCalculator, type DrugLine, Y90Calculator } from "./dose-calculators.js";
 
@@ -70,11 +70,7 @@ export function ProcedureForm(props: {
       setLines([]);
       props.onSaved();
     } catch (err) {
-      setError(
-        err instanceof ApiFailure
-          ? [err.message, ...err.fieldErrors.map((x) => `${x.path}: ${x.message}`)].join(" ")
-          : String(err),
-      );
+      setError(failureText(err));
     } finally {
       setBusy(false);
     }
