@@ -150,6 +150,16 @@ export function cohortJson(r: CohortSurvival): string {
 export async function cohortRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const { db } = deps.store;
   const errors = { 400: errorSchema, 401: errorSchema, 403: errorSchema };
+  /** Every cohort call: any signed-in role, the analysis, and its audit row naming the patients used. */
+  const audited = async (
+    request: FastifyRequest<{ Querystring: CohortQuery }>,
+    action: "search" | "export",
+  ) => {
+    requireRole(request, "clinician", "researcher", "admin");
+    const result = await analyse(deps, request, request.query);
+    await appendAudit(db, actorOf(request), { action, entity: "cohort", detail: describe(result) });
+    return result;
+  };
 
   app.get<{ Querystring: CohortQuery }>(
     "/api/cohorts/survival",
@@ -163,13 +173,7 @@ export async function cohortRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       },
     },
     async (request, reply) => {
-      requireRole(request, "clinician", "researcher", "admin");
-      const result = await analyse(deps, request, request.query);
-      await appendAudit(db, actorOf(request), {
-        action: "search",
-        entity: "cohort",
-        detail: describe(result),
-      });
+      const result = await audited(request, "search");
       return reply.type("application/json; charset=utf-8").send(cohortJson(result));
     },
   );
@@ -186,13 +190,7 @@ export async function cohortRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       },
     },
     async (request, reply) => {
-      requireRole(request, "clinician", "researcher", "admin");
-      const result = await analyse(deps, request, request.query);
-      await appendAudit(db, actorOf(request), {
-        action: "export",
-        entity: "cohort",
-        detail: describe(result),
-      });
+      const result = await audited(request, "export");
       const q = result.request;
       return reply
         .type("text/csv; charset=utf-8")
