@@ -123,7 +123,7 @@ function lung(c: ParsedCase, k: number, activity: number, lsf: number, assumptio
   const y = c.y90;
   const mass = y.lungMassKg.state === "present" ? y.lungMassKg.value : DEFAULT_LUNG_MASS_KG;
   if (y.lungMassKg.state !== "present")
-    assumptions.push("lung mass 1 kg (standard; y90.lungMassKg not given)");
+    assumptions.push(`lung mass ${DEFAULT_LUNG_MASS_KG} kg (standard; y90.lungMassKg not given)`);
   const prior = y.priorLungDoseGy.state === "present" ? y.priorLungDoseGy.value : 0;
   if (y.priorLungDoseGy.state !== "present") {
     assumptions.push("no prior lung dose (y90.priorLungDoseGy not given): cumulative = this session");
@@ -143,7 +143,7 @@ function lung(c: ParsedCase, k: number, activity: number, lsf: number, assumptio
 function lungText(l: LungDose, k: number): string {
   return (
     `lung dose ${k} × A × ${l.lungShuntFractionPercent} % / ${l.lungMassKg} kg = ${l.lungDoseGy} Gy ` +
-    `(limit 30 Gy per session), cumulative ${l.cumulativeLungDoseGy} Gy (limit 50 Gy): ` +
+    `(limit ${LUNG_DOSE_LIMIT_GY.single} Gy per session), cumulative ${l.cumulativeLungDoseGy} Gy (limit ${LUNG_DOSE_LIMIT_GY.cumulative} Gy): ` +
     `${l.lungDoseWithinLimits ? "within limits" : "ABOVE LIMITS — do not treat at this activity"}`
   );
 }
@@ -307,7 +307,7 @@ function resinPartition(
       },
     ]);
   }
-  assumptions.push("tissue density 1.03 g/mL for tumour and normal liver");
+  assumptions.push(`tissue density ${LIVER_DENSITY_G_PER_ML} g/mL for tumour and normal liver`);
   const mT = (tumourMl * LIVER_DENSITY_G_PER_ML) / 1000;
   const mN = (normalMl * LIVER_DENSITY_G_PER_ML) / 1000;
   const k = Y90_GY_KG_PER_GBQ.resin;
@@ -386,7 +386,8 @@ export function y90Glass(c: ParsedCase): GlassResult {
   if (y.perfusedVolumeMl.state !== "present" && volume.state === "present") {
     assumptions.push("whole-liver volume used as the perfused volume (y90.perfusedVolumeMl not given)");
   }
-  if (massKg !== undefined) assumptions.push("liver density 1.03 g/mL (glass package-insert convention)");
+  if (massKg !== undefined)
+    assumptions.push(`liver density ${LIVER_DENSITY_G_PER_ML} g/mL (glass package-insert convention)`);
   let activity: number;
   let before: number | undefined;
   let text: string;

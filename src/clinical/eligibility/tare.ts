@@ -19,7 +19,12 @@
  * [DECISION] "Clinical liver failure" is read as moderate-severe ascites, any hepatic
  * encephalopathy, or clinical jaundice (`decompensation.jaundice`).
  */
-import { RESIN_LSF_BANDS, RESIN_LSF_MAX_PERCENT, resinLungShuntFactor } from "../dosing/y90.js";
+import {
+  LUNG_DOSE_LIMIT_GY,
+  RESIN_LSF_BANDS,
+  RESIN_LSF_MAX_PERCENT,
+  resinLungShuntFactor,
+} from "../dosing/y90.js";
 import {
   bothProfiles,
   type CaseFacts,
@@ -109,7 +114,7 @@ function lungCheck(modality: TareModality): Check {
             reason(
               "tare.lungDose",
               "absolute",
-              `predicted lung dose ${d.lungDoseGy} Gy (limit 30 Gy per session), cumulative ${d.cumulativeLungDoseGy} Gy (limit 50 Gy)`,
+              `predicted lung dose ${d.lungDoseGy} Gy (limit ${LUNG_DOSE_LIMIT_GY.single} Gy per session), cumulative ${d.cumulativeLungDoseGy} Gy (limit ${LUNG_DOSE_LIMIT_GY.cumulative} Gy)`,
               DEVICE[modality],
             ),
           );
@@ -123,7 +128,7 @@ function lungCheck(modality: TareModality): Check {
           reason(
             "tare.lungDose",
             "note",
-            "predicted lung dose not computed (no activity plan yet); the resin LSF band bounds lung exposure — recheck 30 Gy / 50 Gy once the activity is planned",
+            `predicted lung dose not computed (no activity plan yet); the resin LSF band bounds lung exposure — recheck ${LUNG_DOSE_LIMIT_GY.single} Gy / ${LUNG_DOSE_LIMIT_GY.cumulative} Gy once the activity is planned`,
             RESIN,
           ),
         );
