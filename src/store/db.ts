@@ -125,6 +125,9 @@ export async function migrateToLatest(store: Pick<Store, "db" | "dialect">, sche
   const migrator = new Migrator({
     db: store.db,
     provider: new StaticProvider(store.dialect),
+    // Migrations written on parallel branches may land in any order; each is named
+    // `NNNN-topic` and applied once, whatever its position.
+    allowUnorderedMigrations: true,
     ...(schema !== undefined ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
