@@ -377,6 +377,8 @@ function medicationPlan(index: number, entry: BundleEntry, r: Resource): EntryPl
 }
 
 export interface ImportPlan {
+  /** How the Bundle asks to be processed (a `collection` is read as a batch). */
+  readonly type?: "transaction" | "batch" | "collection";
   readonly entries: readonly EntryPlan[];
   /** Set when the input is not a Bundle at all. */
   readonly fatal?: OperationOutcome;
@@ -398,8 +400,9 @@ export function planBundle(input: unknown): ImportPlan {
       fatal: outcome([issue("value", "Bundle.type must be transaction, batch or collection", "Bundle.type")]),
     };
   }
-  if (!Array.isArray(bundle.entry)) return { entries: [] };
-  return { entries: bundle.entry.map((e, i) => planResource(i, e, e?.resource)) };
+  const type = bundle.type as "transaction" | "batch" | "collection";
+  if (!Array.isArray(bundle.entry)) return { type, entries: [] };
+  return { type, entries: bundle.entry.map((e, i) => planResource(i, e, e?.resource)) };
 }
 
 /** Plans one resource (bundle entry `index`, or NDJSON line `index`). */

@@ -13,12 +13,63 @@ describe.each(dialectsUnderTest())("FHIR API on %s", (dialect) => {
     await h?.close();
   });
 
-  it("imports a Bundle: valid resources kept, each invalid one with its OperationOutcome; export round-trips", async () => {
+  it("a transaction with a refused entry writes nothing: one OperationOutcome naming every refused entry", async () => {
     const res = await h.app.inject({
       method: "POST",
       url: "/api/fhir",
       headers: { ...auth(h.tokens.clinician), "content-type": "application/fhir+json" },
       payload: JSON.stringify(SAMPLE_BUNDLE),
+    });
+    expect(res.statusCode).toBe(400);
+    const oo = res.json() as { resourceType: string; issue: { code: string; expression: string[] }[] };
+    expect(oo.resourceType).toBe("OperationOutcome");
+    expect(oo.issue.map((i) => [i.code, i.expression[0]])).toEqual([
+      ["required", "Bundle.entry[8].resource.Observation.subject"],
+      ["not-supported", "Bundle.entry[9].resource.Encounter"],
+    ]);
+    const list = await h.app.inject({
+      method: "GET",
+      url: "/api/patients",
+      headers: auth(h.tokens.clinician),
+    });
+    expect((list.json() as { total: number }).total).toBe(0);
+  });
+
+  it("a transaction whose write fails midway rolls back the entries before it", async () => {
+    const bundle = {
+      resourceType: "Bundle",
+      type: "transaction",
+      entry: [
+        SAMPLE_BUNDLE.entry?.[0],
+        SAMPLE_BUNDLE.entry?.[1],
+        { resource: { ...SAMPLE_BUNDLE.entry?.[2]?.resource, subject: { reference: "Patient/nobody" } } },
+      ],
+    };
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/fhir",
+      headers: auth(h.tokens.clinician),
+      payload: bundle,
+    });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "not-found", expression: ["Bundle.entry[2].resource.subject"] }],
+    });
+    const list = await h.app.inject({
+      method: "GET",
+      url: "/api/patients",
+      headers: auth(h.tokens.clinician),
+    });
+    expect((list.json() as { total: number }).total).toBe(0);
+  });
+
+  it("imports a batch: valid resources kept, each invalid one with its OperationOutcome; a transaction answers transaction-response; export round-trips", async () => {
+    const res = await h.app.inject({
+      method: "POST",
+      url: "/api/fhir",
+      headers: { ...auth(h.tokens.clinician), "content-type": "application/fhir+json" },
+      payload: JSON.stringify({ ...SAMPLE_BUNDLE, type: "batch" }),
     });
     expect(res.statusCode).toBe(200);
     const out = res.json() as {
@@ -41,13 +92,15 @@ describe.each(dialectsUnderTest())("FHIR API on %s", (dialect) => {
     expect(out.entry[9]?.response.outcome?.issue[0]?.code).toBe("not-supported");
     const patientId = out.entry[0]?.response.location?.split("/")[1] ?? "";
 
-    // Importing again matches the patient by MRN instead of duplicating them.
+    // Importing again (as a transaction of the valid entries) matches the patient instead of
+    // duplicating them.
     const again = await h.app.inject({
       method: "POST",
       url: "/api/fhir",
       headers: auth(h.tokens.clinician),
-      payload: SAMPLE_BUNDLE,
+      payload: { ...SAMPLE_BUNDLE, entry: SAMPLE_BUNDLE.entry?.slice(0, 8) },
     });
+    expect((again.json() as typeof out).type).toBe("transaction-response");
     expect((again.json() as typeof out).entry[0]?.response).toMatchObject({
       status: "200 OK",
       location: `Patient/${patientId}`,

@@ -7,12 +7,9 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
+import { CLI, killChild, REGISTER, startServer } from "./test-support/child-server.js";
 
-const HERE = fileURLToPath(new URL(".", import.meta.url));
-const REGISTER = join(HERE, "test-support", "register-ts.mjs");
-const CLI = join(HERE, "test-support", "cli-child.ts");
 const dir = mkdtempSync(join(tmpdir(), "hepatica-proc-"));
 const children: ChildProcess[] = [];
 
@@ -41,45 +38,14 @@ function runCli(
   });
 }
 
-/** Starts `hepatica serve` on a free port; resolves with its base URL and everything it printed. */
-function serve(args: string[]): Promise<{ child: ChildProcess; url: string; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ["--import", REGISTER, CLI, "serve", "--port", "0", "--data", dir, ...args],
-      {
-        env: env(),
-      },
-    );
-    children.push(child);
-    let output = "";
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
-    child.stdout.on("data", (d) => {
-      output += String(d);
-      const m = /listening on (http:\/\/[^\s]+)/.exec(output);
-      if (m?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1], output });
-      }
-    });
-    child.stderr.on("data", (d) => {
-      output += String(d);
-    });
-    child.on("exit", (code) => {
-      clearTimeout(timer);
-      reject(new Error(`server exited (${code}): ${output}`));
-    });
+function serve(args: string[]): ReturnType<typeof startServer> {
+  return startServer(["--data", dir, ...args], env()).then((started) => {
+    children.push(started.child);
+    return started;
   });
 }
 
-function kill(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.removeAllListeners("exit");
-    child.once("exit", () => resolve());
-    child.kill("SIGKILL");
-  });
-}
+const kill = killChild;
 
 async function json(res: Response): Promise<Record<string, unknown>> {
   return (await res.json()) as Record<string, unknown>;

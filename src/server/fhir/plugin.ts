@@ -1,145 +1,27 @@
 /**
- * FHIR over HTTP: `POST /api/fhir` imports a Bundle (transaction, batch or collection) — processed
- * entry by entry, like a batch: valid resources are kept, each invalid one gets its own
- * OperationOutcome in the `batch-response`; `GET /api/patients/{id}/fhir` exports a patient as a
+ * FHIR over HTTP: `POST /api/fhir` imports a Bundle — a `transaction` all or nothing (a
+ * `transaction-response`, or one OperationOutcome and nothing written), a `batch` (or
+ * `collection`) entry by entry with an OperationOutcome per refused entry (see ./execute.ts); `GET /api/patients/{id}/fhir` exports a patient as a
  * Bundle with BCLC / CNLC stage observations; `GET /api/fhir/$export` and `POST /api/fhir/$import`
  * move cohorts as FHIR Bulk Data NDJSON (synchronously: one response, one resource per line).
  */
-import type { Bundle, BundleEntry, OperationOutcome } from "@medplum/fhirtypes";
+import type { Bundle, BundleEntry } from "@medplum/fhirtypes";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { assess } from "../../clinical/assess.js";
 import { type PatientData, patientBundle, patientResources, type Rec } from "../../fhir/export.js";
 import { type EntryPlan, issue, outcome, planBundle, planResource } from "../../fhir/import.js";
-import { type Actor, appendAudit } from "../../store/audit.js";
-import type { Store } from "../../store/db.js";
+import { appendAudit } from "../../store/audit.js";
 import { shiftDate } from "../../store/deidentify.js";
 import { ENTITIES, type EntitySpec } from "../../store/entities.js";
-import { StoreError } from "../../store/errors.js";
-import { createRecord, dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
+import { dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
 import { deriveCase } from "../api/derive-case.js";
 import { present } from "../api/entities.js";
 import { errorSchema, idParams } from "../api/schemas.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
+import { type EntryResult, executePlan } from "./execute.js";
 
 const IMPORT_LIMIT = 50 * 1024 * 1024;
-const KIND_SPEC: Readonly<Record<Exclude<EntryPlan["kind"], "patient" | "error">, EntitySpec>> = {
-  observation: ENTITIES.observation,
-  tumour: ENTITIES.tumour,
-  procedure: ENTITIES.procedure,
-  systemicTherapy: ENTITIES.systemicTherapy,
-  tumourSize: ENTITIES.imaging,
-};
-
-export interface EntryResult {
-  readonly index: number;
-  readonly status: string;
-  readonly location?: string;
-  readonly outcome?: OperationOutcome;
-}
-
-function outcomeOfError(e: unknown): OperationOutcome {
-  if (e instanceof StoreError) {
-    if (e.errors.length > 0) return outcome(e.errors.map((x) => issue("invalid", x.message, x.path)));
-    return outcome([issue(e.code === "conflict" ? "duplicate" : "processing", e.message)]);
-  }
-  throw e;
-}
-
-/** An identical stored observation (same code, time and value), so that re-importing adds nothing. */
-async function sameObservation(
-  store: Store,
-  patientId: string,
-  body: Record<string, unknown>,
-): Promise<string | undefined> {
-  if (
-    typeof body.system !== "string" ||
-    typeof body.code !== "string" ||
-    typeof body.effectiveAt !== "string"
-  ) {
-    return undefined;
-  }
-  let q = store.db
-    .selectFrom("observations")
-    .select("id")
-    .where("patient_id", "=", patientId)
-    .where("system", "=", body.system)
-    .where("code", "=", body.code)
-    .where("effective_at", "=", body.effectiveAt);
-  q = typeof body.value === "number" ? q.where("value", "=", body.value) : q.where("value", "is", null);
-  q =
-    typeof body.valueCode === "string"
-      ? q.where("value_code", "=", body.valueCode)
-      : q.where("value_code", "is", null);
-  q = typeof body.unit === "string" ? q.where("unit", "=", body.unit) : q.where("unit", "is", null);
-  return (await q.executeTakeFirst())?.id;
-}
-
-/**
- * Executes an import plan: patients first (matched by MRN when one exists), then the rest;
- * an observation identical to a stored one is matched rather than duplicated.
- */
-export async function executePlan(
-  store: Store,
-  entries: readonly EntryPlan[],
-  actor: Actor,
-): Promise<EntryResult[]> {
-  const { db } = store;
-  const results: EntryResult[] = [];
-  const refs = new Map<string, string>();
-  for (const e of entries) {
-    if (e.kind !== "patient") continue;
-    try {
-      const existing = e.mrn
-        ? await db.selectFrom("patients").select("id").where("mrn", "=", e.mrn).executeTakeFirst()
-        : undefined;
-      const id = existing ? existing.id : (await createRecord(db, ENTITIES.patient, e.body, actor)).id;
-      for (const r of e.refs) refs.set(r, id);
-      results.push({
-        index: e.index,
-        status: existing ? "200 OK" : "201 Created",
-        location: `Patient/${id}`,
-      });
-    } catch (err) {
-      results.push({ index: e.index, status: "400 Bad Request", outcome: outcomeOfError(err) });
-    }
-  }
-  for (const e of entries) {
-    if (e.kind === "patient") continue;
-    if (e.kind === "error") {
-      results.push({ index: e.index, status: "400 Bad Request", outcome: e.outcome });
-      continue;
-    }
-    let patientId = refs.get(e.subject);
-    const m = /^Patient\/([A-Za-z0-9.-]{1,64})$/.exec(e.subject);
-    if (!patientId && m?.[1] && (await getRecord(db, ENTITIES.patient, m[1]))) patientId = m[1];
-    if (!patientId) {
-      results.push({
-        index: e.index,
-        status: "404 Not Found",
-        outcome: outcome([
-          issue("not-found", `subject ${e.subject} is neither in the bundle nor stored`, "subject"),
-        ]),
-      });
-      continue;
-    }
-    const spec = KIND_SPEC[e.kind];
-    try {
-      const same = e.kind === "observation" ? await sameObservation(store, patientId, e.body) : undefined;
-      if (same) {
-        for (const r of e.refs) refs.set(r, same);
-        results.push({ index: e.index, status: "200 OK", location: `${spec.path}/${same}` });
-        continue;
-      }
-      const rec = await createRecord(db, spec, e.body, actor, { patientId });
-      for (const r of e.refs) refs.set(r, rec.id);
-      results.push({ index: e.index, status: "201 Created", location: `${spec.path}/${rec.id}` });
-    } catch (err) {
-      results.push({ index: e.index, status: "400 Bad Request", outcome: outcomeOfError(err) });
-    }
-  }
-  return results.sort((a, b) => a.index - b.index);
-}
 
 async function patientData(deps: ServerDeps, request: FastifyRequest, id: string): Promise<PatientData> {
   const { db } = deps.store;
@@ -170,6 +52,16 @@ async function patientData(deps: ServerDeps, request: FastifyRequest, id: string
           },
         }
       : {}),
+  };
+}
+
+function responseEntry(r: EntryResult): BundleEntry {
+  return {
+    response: {
+      status: r.status,
+      ...(r.location ? { location: r.location } : {}),
+      ...(r.outcome ? { outcome: r.outcome } : {}),
+    },
   };
 }
 
@@ -206,24 +98,27 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       requireRole(request, "clinician", "admin");
       const plan = planBundle(request.body);
       if (plan.fatal) return reply.code(400).type("application/fhir+json").send(plan.fatal);
-      const results = await executePlan(deps.store, plan.entries, actorOf(request));
+      const processing = plan.type === "transaction" ? "transaction" : "batch";
+      const result = await executePlan(deps.store, plan.entries, actorOf(request), processing);
+      if (result.status === "failed") {
+        await appendAudit(deps.store.db, actorOf(request), {
+          action: "import",
+          entity: "Bundle",
+          outcome: "failure",
+          detail: `transaction of ${plan.entries.length} entries rolled back`,
+        });
+        return reply.code(result.httpStatus).type("application/fhir+json").send(result.outcome);
+      }
+      const kept = result.entries.filter((r) => r.status.startsWith("2")).length;
       await appendAudit(deps.store.db, actorOf(request), {
         action: "import",
         entity: "Bundle",
-        detail: `${results.filter((r) => r.status.startsWith("2")).length} of ${results.length} entries kept`,
+        detail: `${kept} of ${result.entries.length} entries kept (${processing})`,
       });
       const response: Bundle = {
         resourceType: "Bundle",
-        type: "batch-response",
-        entry: results.map(
-          (r): BundleEntry => ({
-            response: {
-              status: r.status,
-              ...(r.location ? { location: r.location } : {}),
-              ...(r.outcome ? { outcome: r.outcome } : {}),
-            },
-          }),
-        ),
+        type: processing === "transaction" ? "transaction-response" : "batch-response",
+        entry: result.entries.map(responseEntry),
       };
       return reply.type("application/fhir+json").send(response);
     },
@@ -320,7 +215,8 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
           const fullUrl = typeof r.id === "string" ? `urn:uuid:${r.id}` : undefined;
           return planResource(i, fullUrl ? { fullUrl } : {}, resource);
         });
-      const results = await executePlan(deps.store, entries, actorOf(request));
+      const result = await executePlan(deps.store, entries, actorOf(request), "batch");
+      const results = result.status === "ok" ? result.entries : [];
       const kept = results.filter((r) => r.status.startsWith("2")).length;
       await appendAudit(deps.store.db, actorOf(request), {
         action: "import",
