@@ -56,66 +56,72 @@ export interface FindingDef {
   readonly display: string;
 }
 
-export const FINDINGS: Readonly<Record<string, FindingDef>> = {
-  cirrhosis: { path: "cirrhosis", kind: "boolean", display: "Cirrhosis" },
-  etiology: { path: "etiology", kind: "list", display: "Aetiology of liver disease" },
-  ascites: { path: "ascites", kind: "code", display: "Ascites grade" },
-  encephalopathy: { path: "encephalopathy", kind: "code", display: "Hepatic encephalopathy (West Haven)" },
-  dialysis: { path: "dialysis", kind: "boolean", display: "Dialysis in the past week" },
-  "macrovascular-invasion": {
-    path: "vascularInvasion.present",
-    kind: "boolean",
-    display: "Macrovascular invasion",
-  },
-  "portal-vein-invasion": {
-    path: "vascularInvasion.portalVein",
-    kind: "code",
-    display: "Portal vein invasion (Vp)",
-  },
-  "hepatic-vein-invasion": {
-    path: "vascularInvasion.hepaticVein",
-    kind: "code",
-    display: "Hepatic vein invasion (Vv)",
-  },
-  "extrahepatic-spread": { path: "extrahepaticSpread", kind: "boolean", display: "Extrahepatic spread" },
-  "nodal-metastasis": { path: "nodalMetastasis", kind: "boolean", display: "Nodal metastasis" },
-  "distant-metastasis": { path: "distantMetastasis", kind: "boolean", display: "Distant metastasis" },
-  infiltrative: { path: "infiltrative", kind: "boolean", display: "Infiltrative HCC" },
-  "portal-hypertension": {
-    path: "clinicallySignificantPortalHypertension",
-    kind: "boolean",
-    display: "Clinically significant portal hypertension",
-  },
-  "transplant-candidate": { path: "transplantCandidate", kind: "boolean", display: "Transplant candidate" },
-  // Clinician judgements the BCLC 2022 rules ask for (staging-treatment.md §1.2–1.3, §7.4).
-  "liver-function-preserved": {
-    path: "liverFunctionPreserved",
-    kind: "boolean",
-    display: "Liver function preserved (BCLC, clinician judgement)",
-  },
-  "ecog-cancer-related": {
-    path: "ecogCancerRelated",
-    kind: "boolean",
-    display: "Performance status impairment is cancer-related",
-  },
-  "tace-well-defined-nodules": {
-    path: "tace.wellDefinedNodules",
-    kind: "boolean",
-    display: "Well-defined nodules (BCLC B)",
-  },
-  "tace-portal-flow-preserved": {
-    path: "tace.portalFlowPreserved",
-    kind: "boolean",
-    display: "Portal flow preserved (BCLC B)",
-  },
-  "tace-selective-access": {
-    path: "tace.selectiveAccessFeasible",
-    kind: "boolean",
-    display: "Selective access to feeding arteries feasible (BCLC B)",
-  },
-  "tace-extensive-bilobar": {
-    path: "tace.extensiveBilobar",
-    kind: "boolean",
-    display: "Extensive bilobar involvement (BCLC B)",
-  },
-};
+/**
+ * Keyed by the finding code, which arrives as user data (REST, FHIR import): a null-prototype
+ * object, so that a code such as `constructor` or `__proto__` is simply unknown.
+ */
+export const FINDINGS: Readonly<Record<string, FindingDef>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, FindingDef>, {
+    cirrhosis: { path: "cirrhosis", kind: "boolean", display: "Cirrhosis" },
+    etiology: { path: "etiology", kind: "list", display: "Aetiology of liver disease" },
+    ascites: { path: "ascites", kind: "code", display: "Ascites grade" },
+    encephalopathy: { path: "encephalopathy", kind: "code", display: "Hepatic encephalopathy (West Haven)" },
+    dialysis: { path: "dialysis", kind: "boolean", display: "Dialysis in the past week" },
+    "macrovascular-invasion": {
+      path: "vascularInvasion.present",
+      kind: "boolean",
+      display: "Macrovascular invasion",
+    },
+    "portal-vein-invasion": {
+      path: "vascularInvasion.portalVein",
+      kind: "code",
+      display: "Portal vein invasion (Vp)",
+    },
+    "hepatic-vein-invasion": {
+      path: "vascularInvasion.hepaticVein",
+      kind: "code",
+      display: "Hepatic vein invasion (Vv)",
+    },
+    "extrahepatic-spread": { path: "extrahepaticSpread", kind: "boolean", display: "Extrahepatic spread" },
+    "nodal-metastasis": { path: "nodalMetastasis", kind: "boolean", display: "Nodal metastasis" },
+    "distant-metastasis": { path: "distantMetastasis", kind: "boolean", display: "Distant metastasis" },
+    infiltrative: { path: "infiltrative", kind: "boolean", display: "Infiltrative HCC" },
+    "portal-hypertension": {
+      path: "clinicallySignificantPortalHypertension",
+      kind: "boolean",
+      display: "Clinically significant portal hypertension",
+    },
+    "transplant-candidate": { path: "transplantCandidate", kind: "boolean", display: "Transplant candidate" },
+    // Clinician judgements the BCLC 2022 rules ask for (staging-treatment.md §1.2–1.3, §7.4).
+    "liver-function-preserved": {
+      path: "liverFunctionPreserved",
+      kind: "boolean",
+      display: "Liver function preserved (BCLC, clinician judgement)",
+    },
+    "ecog-cancer-related": {
+      path: "ecogCancerRelated",
+      kind: "boolean",
+      display: "Performance status impairment is cancer-related",
+    },
+    "tace-well-defined-nodules": {
+      path: "tace.wellDefinedNodules",
+      kind: "boolean",
+      display: "Well-defined nodules (BCLC B)",
+    },
+    "tace-portal-flow-preserved": {
+      path: "tace.portalFlowPreserved",
+      kind: "boolean",
+      display: "Portal flow preserved (BCLC B)",
+    },
+    "tace-selective-access": {
+      path: "tace.selectiveAccessFeasible",
+      kind: "boolean",
+      display: "Selective access to feeding arteries feasible (BCLC B)",
+    },
+    "tace-extensive-bilobar": {
+      path: "tace.extensiveBilobar",
+      kind: "boolean",
+      display: "Extensive bilobar involvement (BCLC B)",
+    },
+  }),
+);

@@ -83,7 +83,7 @@ function checkObject(
   }
   const rec = body as Record<string, unknown>;
   for (const k of Object.keys(rec)) {
-    if (!(k in fields) && !extra.has(k)) {
+    if (!Object.hasOwn(fields, k) && !extra.has(k)) {
       errors.push({ path: at(k), code: "unknown-field", message: `${at(k)} is not a field of this record` });
     }
   }

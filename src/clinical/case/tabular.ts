@@ -64,6 +64,16 @@ export function parseTableMapping(
     }
   };
   for (const [target, m] of Object.entries(raw.fields)) {
+    // A target is a dotted case path; a part naming a prototype property (`__proto__`,
+    // `constructor`, ...) would write through to Object.prototype.
+    if (target.split(".").some((part) => part in Object.prototype)) {
+      errors.push({
+        path: `fields.${target}`,
+        code: "not-allowed",
+        message: `fields.${target} is not a case path`,
+      });
+      continue;
+    }
     if (!isObj(m)) {
       errors.push({
         path: `fields.${target}`,
@@ -98,7 +108,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const parts = path.split(".");
   let cur = target;
   for (const p of parts.slice(0, -1)) {
-    const next = cur[p];
+    const next = Object.hasOwn(cur, p) ? cur[p] : undefined;
     if (typeof next === "object" && next !== null && !Array.isArray(next))
       cur = next as Record<string, unknown>;
     else {

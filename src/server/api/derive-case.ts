@@ -68,7 +68,7 @@ function setPath(target: Record<string, unknown>, path: string, value: unknown):
   const keys = path.split(".");
   let at = target;
   for (const k of keys.slice(0, -1)) {
-    const next = at[k];
+    const next = Object.hasOwn(at, k) ? at[k] : undefined;
     if (typeof next !== "object" || next === null) at[k] = {};
     at = at[k] as Record<string, unknown>;
   }
