@@ -1,7 +1,14 @@
 /**
- * Survival statistics exact to R's survival package (3.5): the public surface for the CLI,
+ * Survival statistics exact to R's survival package (3.5) and cmprsk (2.2-11): the public surface for the CLI,
  * the server and the web app. Pure functions, no I/O.
  */
+export {
+  type CompetingReport,
+  type CompetingRequest,
+  type CumincEntry,
+  competingRisksReport,
+  type GrayEntry,
+} from "./competing-report.js";
 export { type Concordance, concordance } from "./concordance.js";
 export {
   type ChiSquareTest,
@@ -14,12 +21,20 @@ export {
 } from "./cox.js";
 export { coxZph, type ZphResult, ZphSingularError, type ZphTerm } from "./cox-zph.js";
 export {
+  type CumincCurve,
+  cumincAt,
+  cumulativeIncidence,
+  type GrayTestResult,
+  grayTest,
+} from "./cumulative-incidence.js";
+export {
   chiSquareUpper,
   normalQuantile,
   normalUpper,
   twoSidedNormalP,
   zForConfidence,
 } from "./distributions.js";
+export { type FineGrayFit, type FineGrayResult, fineGray } from "./fine-gray.js";
 export {
   type ConfType,
   type KmCurve,

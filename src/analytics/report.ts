@@ -101,13 +101,14 @@ function isNumericVariable(v: Variable): boolean {
   return !v.factor && v.values.every((x) => x === null || typeof x === "number");
 }
 
-interface DesignColumns {
+export interface DesignColumns {
   readonly terms: string[];
   readonly columns: Float64Array[];
   readonly assign: { term: string; columns: number[] }[];
 }
 
-function buildDesign(vars: readonly Variable[], rows: readonly number[]): DesignColumns | string {
+/** Model columns for the rows used: numbers as they are, factors with treatment contrasts; a string names a factor with one level. */
+export function buildDesign(vars: readonly Variable[], rows: readonly number[]): DesignColumns | string {
   const terms: string[] = [];
   const columns: Float64Array[] = [];
   const assign: { term: string; columns: number[] }[] = [];

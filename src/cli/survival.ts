@@ -9,6 +9,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
+import type { CompetingRequest } from "../analytics/competing-report.js";
 import type { ConfType } from "../analytics/kaplan-meier.js";
 import { survivalAt } from "../analytics/kaplan-meier.js";
 import { kmSvg } from "../analytics/km-svg.js";
@@ -42,6 +43,9 @@ Options:
   --svg FILE             also write the Kaplan–Meier plot (per group with --group) as SVG
   --title TEXT           title of the plot (default: the file name)
   --time-label TEXT      x-axis label of the plot (default: the time column)
+  --competing            competing risks instead (status 0 censored, 1, 2, … event types):
+                         cumulative incidence, Gray's test, Fine–Gray and cause-specific Cox
+                         as R's cmprsk; see hepatica survival --competing --help
 `;
 
 /** Thrown for data the command cannot analyse (exit code 1). */
@@ -138,6 +142,45 @@ export function readSurvivalRequest(table: CsvTable, choice: ColumnChoice) {
     covariates,
     groupInCox: choice.groupInCox,
     ...(choice.confType ? { confType: choice.confType } : {}),
+    ...(choice.confLevel ? { confLevel: choice.confLevel } : {}),
+  };
+}
+
+/** Status for competing risks: 0 censored, 1 … k the event types (whole numbers). */
+export function competingStatusColumn(name: string, cells: readonly string[]): (number | null)[] {
+  const values = numericColumn(name, cells);
+  const bad = values.flatMap((v, i) => (v !== null && !(Number.isInteger(v) && v >= 0) ? [i] : []));
+  if (bad.length > 0) {
+    throw badRows(name, bad, "competing-risk status must be 0 (censored) or 1, 2, … (the event type)");
+  }
+  return values;
+}
+
+export interface CompetingChoice {
+  readonly time: string;
+  readonly status: string;
+  readonly group?: string;
+  readonly strata?: string;
+  readonly covariates: readonly string[];
+  readonly confLevel?: number;
+}
+
+/** The competing-risks request for a parsed table (`survival --competing`). */
+export function readCompetingRequest(table: CsvTable, choice: CompetingChoice): CompetingRequest {
+  const time = numericColumn(choice.time, column(table, choice.time));
+  const badTime = time.flatMap((t, i) => (t !== null && !(Number.isFinite(t) && t >= 0) ? [i] : []));
+  if (badTime.length > 0) throw badRows(choice.time, badTime, "time must be a finite number ≥ 0");
+  const status = competingStatusColumn(choice.status, column(table, choice.status));
+  const group = choice.group ? variableColumn(choice.group, column(table, choice.group)) : undefined;
+  const strata = choice.strata ? variableColumn(choice.strata, column(table, choice.strata)) : undefined;
+  return {
+    timeName: choice.time,
+    statusName: choice.status,
+    time,
+    status,
+    ...(group ? { group } : {}),
+    ...(strata ? { strata } : {}),
+    covariates: choice.covariates.map((c) => variableColumn(c, column(table, c))),
     ...(choice.confLevel ? { confLevel: choice.confLevel } : {}),
   };
 }
@@ -439,6 +482,8 @@ export function reportText(
 }
 
 export const survivalCommand: Command = async (argv, io) => {
+  if (argv.includes("--competing"))
+    return (await import("./survival-competing.js")).competingCommand(argv, io);
   const args = parseArgs(argv);
   if (args === "help") {
     io.stdout.write(USAGE);

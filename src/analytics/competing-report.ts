@@ -1,0 +1,172 @@
+/**
+ * A competing-risks analysis of one table in the structure of R's results: `cuminc` (per
+ * group and event type: time, est, var, as `cmprsk::cuminc`), `grayTest` (per event type:
+ * stat, pv, df), `crr` (per event type of interest: Fine–Gray coef, se, p, as
+ * `cmprsk::crr`) and `causeSpecificCox` (per event type: `coxph(Surv(time, status == k) ~ …)`,
+ * the other event types censored).
+ *
+ * Status: 0 censored, 1 … k the event types. Missing values as cmprsk's `na.omit`: rows
+ * missing time or status are dropped everywhere, rows missing the group from `cuminc` and
+ * Gray's test, rows missing a covariate from the regressions (counted in `nDroppedMissing`).
+ * Keys built from data (group levels, event codes) live in null-prototype records.
+ */
+import { type CoxResult, coxPh } from "./cox.js";
+import { type CumincCurve, cumulativeIncidence, grayTest } from "./cumulative-incidence.js";
+import { type FineGrayResult, fineGray } from "./fine-gray.js";
+import { buildDesign, type Cell, factorLevels, type Variable } from "./report.js";
+
+export interface CompetingRequest {
+  readonly timeName: string;
+  readonly statusName: string;
+  readonly time: readonly (number | null)[];
+  /** 0 censored, 1 … k event types, null missing. */
+  readonly status: readonly (number | null)[];
+  readonly group?: Variable;
+  /** Strata for Gray's test (cuminc's `strata`). */
+  readonly strata?: Variable;
+  readonly covariates: readonly Variable[];
+  readonly confLevel?: number;
+}
+
+export interface CumincEntry extends CumincCurve {
+  readonly group: string;
+  readonly cause: number;
+}
+
+export interface GrayEntry {
+  readonly stat: number | null;
+  readonly pv: number | null;
+  readonly df: number;
+}
+
+export type CrrSection = FineGrayResult & { readonly nDroppedMissing: number };
+export type CauseSpecificSection = CoxResult & { readonly nDroppedMissing: number };
+
+export interface CompetingReport {
+  readonly options: {
+    readonly covariates: readonly string[];
+    readonly group: string | null;
+    readonly strata: string | null;
+    readonly confLevel: number;
+  };
+  readonly rows: {
+    readonly read: number;
+    readonly used: number;
+    readonly droppedMissingTimeOrStatus: number;
+    readonly withGroup: number;
+  };
+  /** Event types present, ascending (cuminc's `uclab`). */
+  readonly causes: readonly number[];
+  readonly groupLevels: readonly string[];
+  /** Keyed "group cause" as cuminc names its curves ("1 1" without a group). */
+  readonly cuminc: Readonly<Record<string, CumincEntry>>;
+  /** Keyed by event type; null with fewer than two groups. */
+  readonly grayTest: Readonly<Record<string, GrayEntry>> | null;
+  /** Keyed by event type of interest; null without covariates. */
+  readonly crr: Readonly<Record<string, CrrSection>> | null;
+  readonly causeSpecificCox: Readonly<Record<string, CauseSpecificSection>> | null;
+}
+
+function record<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
+}
+
+export function competingRisksReport(req: CompetingRequest): CompetingReport {
+  const confLevel = req.confLevel ?? 0.95;
+  const read = req.time.length;
+  const used: number[] = [];
+  for (let i = 0; i < read; i++) if (req.time[i] !== null && req.status[i] !== null) used.push(i);
+  const causes = [...new Set(used.map((i) => req.status[i] as number).filter((s) => s !== 0))].sort(
+    (a, b) => a - b,
+  );
+
+  const g = req.group;
+  const st = req.strata;
+  const ciRows = used.filter((i) => (!g || g.values[i] !== null) && (!st || st.values[i] !== null));
+  const groupLevels = g ? factorLevels(ciRows.map((i) => g.values[i] as Cell)) : ["1"];
+  const gIndex = new Map(groupLevels.map((l, k) => [l, k]));
+  const groupOf = Uint32Array.from(ciRows, (i) => (g ? (gIndex.get(String(g.values[i])) as number) : 0));
+  const ciTime = Float64Array.from(ciRows, (i) => req.time[i] as number);
+  const ciEvent = Float64Array.from(ciRows, (i) => req.status[i] as number);
+
+  const cuminc = record<CumincEntry>();
+  for (const cause of causes) {
+    groupLevels.forEach((level, k) => {
+      const keep: number[] = [];
+      for (let r = 0; r < ciRows.length; r++) if (groupOf[r] === k) keep.push(r);
+      const curve = cumulativeIncidence(
+        Float64Array.from(keep, (r) => ciTime[r] as number),
+        Float64Array.from(keep, (r) => ciEvent[r] as number),
+        cause,
+      );
+      cuminc[`${level} ${cause}`] = { group: level, cause, ...curve };
+    });
+  }
+
+  let gray: Record<string, GrayEntry> | null = null;
+  if (groupLevels.length > 1) {
+    gray = record<GrayEntry>();
+    let strataOf: Uint32Array | undefined;
+    if (st) {
+      const levels = factorLevels(ciRows.map((i) => st.values[i] as Cell));
+      const sIndex = new Map(levels.map((l, k) => [l, k]));
+      strataOf = Uint32Array.from(ciRows, (i) => sIndex.get(String(st.values[i])) as number);
+    }
+    for (const cause of causes) {
+      const t = grayTest(ciTime, ciEvent, cause, groupOf, groupLevels.length, strataOf);
+      gray[String(cause)] = { stat: t.stat, pv: t.pv, df: t.df };
+    }
+  }
+
+  let crr: Record<string, CrrSection> | null = null;
+  let causeSpecificCox: Record<string, CauseSpecificSection> | null = null;
+  if (req.covariates.length > 0) {
+    crr = record<CrrSection>();
+    causeSpecificCox = record<CauseSpecificSection>();
+    const rows = used.filter((i) =>
+      req.covariates.every((v) => v.values[i] !== null && v.values[i] !== undefined),
+    );
+    const nDroppedMissing = used.length - rows.length;
+    const design = buildDesign(req.covariates, rows);
+    const mTime = Float64Array.from(rows, (i) => req.time[i] as number);
+    const mEvent = Float64Array.from(rows, (i) => req.status[i] as number);
+    for (const cause of causes) {
+      const key = String(cause);
+      if (typeof design === "string") {
+        crr[key] = { status: "invalid", failCode: cause, code: "singular", terms: [], nDroppedMissing };
+        causeSpecificCox[key] = {
+          status: "invalid",
+          code: "collinear",
+          terms: [],
+          message: design,
+          nDroppedMissing,
+        };
+        continue;
+      }
+      crr[key] = { ...fineGray(mTime, mEvent, cause, design, { confLevel }), nDroppedMissing };
+      const status = mEvent.map((e) => (e === cause ? 1 : 0));
+      causeSpecificCox[key] = { ...coxPh(mTime, status, design, { confLevel }), nDroppedMissing };
+    }
+  }
+
+  return {
+    options: {
+      covariates: req.covariates.map((c) => c.name),
+      group: g?.name ?? null,
+      strata: st?.name ?? null,
+      confLevel,
+    },
+    rows: {
+      read,
+      used: used.length,
+      droppedMissingTimeOrStatus: read - used.length,
+      withGroup: g ? ciRows.length : 0,
+    },
+    causes,
+    groupLevels: g ? groupLevels : [],
+    cuminc,
+    grayTest: gray,
+    crr,
+    causeSpecificCox,
+  };
+}
