@@ -7,6 +7,7 @@
 import type { EligibilityResult } from "../clinical/eligibility/index.js";
 import { MODALITIES } from "../clinical/eligibility/index.js";
 import { type GuidelinePlan, plan, type TreatmentPlan } from "../clinical/plan.js";
+import { MODALITY_TERMS } from "../clinical/vocabulary/index.js";
 import type { Command } from "./io.js";
 import { jsonCommand } from "./json-command.js";
 
@@ -22,17 +23,6 @@ HAIC + systemic); downstaging and conversion potential; and what is missing to d
 Decision support for clinicians: the treating physician and the tumour board decide.
 Exit codes: 0 ok; 1 invalid input; 2 usage error.
 `;
-
-const MODALITY_LABEL: Readonly<Record<(typeof MODALITIES)[number], string>> = {
-  ctace: "cTACE",
-  debtace: "DEB-TACE",
-  tae: "bland TAE",
-  haic: "HAIC (FOLFOX)",
-  tareResin: "TARE resin",
-  tareGlass: "TARE glass",
-  thermalAblation: "thermal ablation",
-  cryoablation: "cryoablation",
-};
 
 function verdict(r: EligibilityResult): string {
   if (r.status === "ok") return r.verdict;
@@ -71,7 +61,7 @@ export function formatPlan(p: TreatmentPlan): string {
   for (const m of MODALITIES) {
     const pair = a.eligibility[m];
     const diff = pair.intl.profileDifference ? "   ← profiles differ" : "";
-    lines.push(`  ${MODALITY_LABEL[m].padEnd(17)} ${verdict(pair.intl)} | ${verdict(pair.cn)}${diff}`);
+    lines.push(`  ${MODALITY_TERMS[m].en.padEnd(26)} ${verdict(pair.intl)} | ${verdict(pair.cn)}${diff}`);
   }
   lines.push("", "COMBINATIONS FOR TUMOUR BOARD");
   for (const c of p.combinations)

@@ -155,10 +155,10 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
     await page.getByLabel("INR", { exact: true }).fill("1.1");
     await page.getByLabel("Creatinine", { exact: true }).fill("80");
     await page.getByLabel("Sodium", { exact: true }).fill("139");
-    await page.getByLabel("AFP", { exact: true }).fill("250");
-    await page.getByLabel("Platelets", { exact: true }).fill("140");
-    await page.getByLabel("White cells", { exact: true }).fill("5.2");
-    await page.getByLabel("Neutrophils", { exact: true }).fill("3.1");
+    await page.getByLabel("Alpha-fetoprotein", { exact: true }).fill("250");
+    await page.getByLabel("Platelet count", { exact: true }).fill("140");
+    await page.getByLabel("White cell count", { exact: true }).fill("5.2");
+    await page.getByLabel("Neutrophil count", { exact: true }).fill("3.1");
 
     await page.getByLabel("Lesion 1 longest diameter (mm)").fill("45");
     await page.getByLabel("Lesion 1 segment").fill("S7");

@@ -1,12 +1,11 @@
 /**
  * The workspace's own logic, without a browser: unit-aware lab checks (against the clinical
- * analyte table's guards, at both sides of the bounds), labels for missing inputs, and the
+ * analyte table's guards, at both sides of the bounds) and the
  * response course assembled from stored imaging and procedures.
  */
 import { describe, expect, it } from "vitest";
 import { assessCourse } from "../../src/clinical/response/assess-course.js";
 import type { ApiRecord } from "../../src/web/app/api.js";
-import { inputLabel } from "../../src/web/app/components/rule.js";
 import { checkLab, loincOf, ucumOf } from "../../src/web/app/labs.js";
 import { courseOf, latestBilirubinMgDl, newestObservationDate } from "../../src/web/app/patient-data.js";
 
@@ -43,16 +42,6 @@ describe("checkLab", () => {
     expect(ucumOf("albumin", "g/L")).toBe("g/L");
     expect(loincOf("bilirubin")).toBe("1975-2");
     expect(loincOf("albumin")).toBe("1751-7");
-  });
-});
-
-describe("inputLabel", () => {
-  it("names case paths as a clinician would", () => {
-    expect(inputLabel("labs.bilirubin")).toBe("total bilirubin");
-    expect(inputLabel("labs.wbc")).toBe("white cell count");
-    expect(inputLabel("tumors.1.diameterCm")).toBe("tumour diameter");
-    expect(inputLabel("y90.lungShuntFractionPercent")).toBe("Y-90: lung shunt fraction percent");
-    expect(inputLabel("transplantCandidate")).toBe("transplant candidacy");
   });
 });
 

@@ -10,6 +10,7 @@
  *
  * Plausibility guards are implementation guards, not clinical rules (scores.md §0.3).
  */
+import { LAB_TERMS } from "../vocabulary/inputs.js";
 
 export interface UnitDef {
   /** UCUM code of the unit. */
@@ -49,7 +50,7 @@ const count = (): Readonly<Record<string, UnitDef>> => ({
 
 export const ANALYTES = {
   bilirubin: {
-    label: "total bilirubin",
+    label: LAB_TERMS.bilirubin.en,
     canonical: "mg/dL",
     units: {
       "mg/dL": { ucum: "mg/dL", factor: 1 },
@@ -61,7 +62,7 @@ export const ANALYTES = {
     positive: true,
   },
   albumin: {
-    label: "albumin",
+    label: LAB_TERMS.albumin.en,
     canonical: "g/dL",
     units: { "g/dL": { ucum: "g/dL", factor: 1 }, "g/L": { ucum: "g/L", factor: 0.1 } },
     min: 0,
@@ -69,7 +70,7 @@ export const ANALYTES = {
     positive: true,
   },
   creatinine: {
-    label: "creatinine",
+    label: LAB_TERMS.creatinine.en,
     canonical: "mg/dL",
     units: {
       "mg/dL": { ucum: "mg/dL", factor: 1 },
@@ -81,7 +82,7 @@ export const ANALYTES = {
     positive: true,
   },
   sodium: {
-    label: "sodium",
+    label: LAB_TERMS.sodium.en,
     canonical: "mmol/L",
     units: {
       "mmol/L": { ucum: "mmol/L", factor: 1 },
@@ -93,7 +94,7 @@ export const ANALYTES = {
     positive: true,
   },
   inr: {
-    label: "INR",
+    label: LAB_TERMS.inr.en,
     canonical: "1",
     units: { "1": { ucum: "1", factor: 1 }, "{INR}": { ucum: "{INR}", factor: 1 } },
     min: 0,
@@ -102,7 +103,7 @@ export const ANALYTES = {
     unitless: true,
   },
   ptProlongation: {
-    label: "prothrombin time prolongation above control",
+    label: LAB_TERMS.ptProlongation.en,
     canonical: "s",
     units: { s: { ucum: "s", factor: 1 } },
     min: 0,
@@ -110,7 +111,7 @@ export const ANALYTES = {
     positive: false,
   },
   afp: {
-    label: "alpha-fetoprotein",
+    label: LAB_TERMS.afp.en,
     canonical: "ng/mL",
     units: {
       "ng/mL": { ucum: "ng/mL", factor: 1 },
@@ -126,7 +127,7 @@ export const ANALYTES = {
     positive: false,
   },
   ast: {
-    label: "AST",
+    label: LAB_TERMS.ast.en,
     canonical: "U/L",
     units: {
       "U/L": { ucum: "U/L", factor: 1 },
@@ -139,7 +140,7 @@ export const ANALYTES = {
     positive: false,
   },
   alt: {
-    label: "ALT",
+    label: LAB_TERMS.alt.en,
     canonical: "U/L",
     units: {
       "U/L": { ucum: "U/L", factor: 1 },
@@ -152,16 +153,16 @@ export const ANALYTES = {
     positive: false,
   },
   platelets: {
-    label: "platelet count",
+    label: LAB_TERMS.platelets.en,
     canonical: "10*9/L",
     units: count(),
     min: 0,
     max: 5000,
     positive: false,
   },
-  wbc: { label: "white cell count", canonical: "10*9/L", units: count(), min: 0, max: 1000, positive: false },
+  wbc: { label: LAB_TERMS.wbc.en, canonical: "10*9/L", units: count(), min: 0, max: 1000, positive: false },
   neutrophils: {
-    label: "neutrophil count",
+    label: LAB_TERMS.neutrophils.en,
     canonical: "10*9/L",
     units: count(),
     min: 0,
@@ -169,7 +170,7 @@ export const ANALYTES = {
     positive: false,
   },
   crp: {
-    label: "C-reactive protein",
+    label: LAB_TERMS.crp.en,
     canonical: "mg/dL",
     units: { "mg/dL": { ucum: "mg/dL", factor: 1 }, "mg/L": { ucum: "mg/L", factor: 0.1 } },
     min: 0,
@@ -177,7 +178,7 @@ export const ANALYTES = {
     positive: false,
   },
   creatinineClearance: {
-    label: "creatinine clearance",
+    label: LAB_TERMS.creatinineClearance.en,
     canonical: "mL/min",
     units: { "mL/min": { ucum: "mL/min", factor: 1 } },
     min: 0,
@@ -185,7 +186,7 @@ export const ANALYTES = {
     positive: false,
   },
   height: {
-    label: "height",
+    label: LAB_TERMS.height.en,
     canonical: "cm",
     units: {
       cm: { ucum: "cm", factor: 1 },
@@ -198,7 +199,7 @@ export const ANALYTES = {
     positive: true,
   },
   weight: {
-    label: "weight",
+    label: LAB_TERMS.weight.en,
     canonical: "kg",
     units: {
       kg: { ucum: "kg", factor: 1 },

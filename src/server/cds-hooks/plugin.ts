@@ -11,6 +11,8 @@ import { randomUUID } from "node:crypto";
 import type { Bundle, Observation, Patient } from "@medplum/fhirtypes";
 import type { FastifyInstance } from "fastify";
 import { type Assessment, assess } from "../../clinical/assess.js";
+import { MODALITIES } from "../../clinical/eligibility/index.js";
+import { MODALITY_TERMS } from "../../clinical/vocabulary/index.js";
 import { ANALYTE_OF_LOINC, ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "../../fhir/codes.js";
 import { planResource, TUMOR_SIZE_LOINC } from "../../fhir/import.js";
 import { appendAudit } from "../../store/audit.js";
@@ -125,17 +127,6 @@ function observationsOf(bundle: unknown): { observations: ObservationInput[]; im
 type Loose = Record<string, unknown>;
 const asRecord = (v: unknown): Loose => (typeof v === "object" && v !== null ? (v as Loose) : {});
 
-const MODALITY_LABEL: Readonly<Record<string, string>> = {
-  ctace: "cTACE",
-  debtace: "DEB-TACE",
-  tae: "TAE",
-  haic: "HAIC",
-  tareResin: "TARE (resin)",
-  tareGlass: "TARE (glass)",
-  thermalAblation: "thermal ablation",
-  cryoablation: "cryoablation",
-};
-
 /** The card for one assessment. */
 export function cardOf(a: Assessment, link: string, asOf: string): Loose {
   const bclc = asRecord(a.bclc);
@@ -145,10 +136,10 @@ export function cardOf(a: Assessment, link: string, asOf: string): Loose {
     Array.isArray(r.options) && r.options.length > 0 ? r.options.join(", ") : "—";
   const eligible: string[] = [];
   const caution: string[] = [];
-  for (const [modality, pair] of Object.entries(asRecord(a.eligibility))) {
-    const intl = asRecord(asRecord(pair).intl);
+  for (const modality of MODALITIES) {
+    const intl = a.eligibility[modality].intl;
     if (intl.status !== "ok") continue;
-    const label = MODALITY_LABEL[modality] ?? modality;
+    const label = MODALITY_TERMS[modality].en;
     if (intl.verdict === "eligible") eligible.push(label);
     else if (intl.verdict === "relative-contraindication") caution.push(label);
   }

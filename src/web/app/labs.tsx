@@ -5,30 +5,40 @@
  * same table the server reads when it derives a case from stored observations.
  */
 import { ANALYTES, type Analyte } from "../../clinical/units/analytes.js";
+import { LAB_TERMS, type Lang } from "../../clinical/vocabulary/index.js";
 import { ANALYTE_OF_LOINC, LOINC_OF } from "../../fhir/codes.js";
 
 export { FINDING_SYSTEM, LOINC } from "../../fhir/codes.js";
 
 export interface LabDef {
   readonly analyte: Analyte;
-  readonly label: string;
   /** Units offered in the form, first is the default (SI first). */
   readonly units: readonly string[];
 }
 
 export const LAB_DEFS: readonly LabDef[] = [
-  { analyte: "bilirubin", label: "Total bilirubin", units: ["µmol/L", "mg/dL"] },
-  { analyte: "albumin", label: "Albumin", units: ["g/L", "g/dL"] },
-  { analyte: "inr", label: "INR", units: ["1"] },
-  { analyte: "creatinine", label: "Creatinine", units: ["µmol/L", "mg/dL"] },
-  { analyte: "sodium", label: "Sodium", units: ["mmol/L"] },
-  { analyte: "afp", label: "AFP", units: ["ng/mL", "IU/mL"] },
-  { analyte: "platelets", label: "Platelets", units: ["10*9/L"] },
-  { analyte: "wbc", label: "White cells", units: ["10*9/L"] },
-  { analyte: "neutrophils", label: "Neutrophils", units: ["10*9/L"] },
-  { analyte: "ast", label: "AST", units: ["U/L", "ukat/L"] },
-  { analyte: "alt", label: "ALT", units: ["U/L", "ukat/L"] },
+  { analyte: "bilirubin", units: ["µmol/L", "mg/dL"] },
+  { analyte: "albumin", units: ["g/L", "g/dL"] },
+  { analyte: "inr", units: ["1"] },
+  { analyte: "creatinine", units: ["µmol/L", "mg/dL"] },
+  { analyte: "sodium", units: ["mmol/L"] },
+  { analyte: "afp", units: ["ng/mL", "IU/mL"] },
+  { analyte: "platelets", units: ["10*9/L"] },
+  { analyte: "wbc", units: ["10*9/L"] },
+  { analyte: "neutrophils", units: ["10*9/L"] },
+  { analyte: "ast", units: ["U/L", "ukat/L"] },
+  { analyte: "alt", units: ["U/L", "ukat/L"] },
 ];
+
+/** The label of a lab in a form or table: the vocabulary term, capitalised in English. */
+export function labLabel(analyte: Analyte, lang: Lang): string {
+  return capitalised(LAB_TERMS[analyte][lang]);
+}
+
+/** A label at the start of a line: capitalised (a no-op for Chinese). */
+export function capitalised(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
 
 /** The LOINC code stored for an analyte (the unit travels separately, as UCUM). */
 export function loincOf(analyte: Analyte): string {

@@ -1,30 +1,18 @@
 import { stagingDisagreements } from "../../../clinical/staging/concordance.js";
+import { joinList, OPTION_TERMS } from "../../../clinical/vocabulary/index.js";
 import type { Assessment } from "../clinical-types.js";
 import { round } from "../format.js";
+import { useLang } from "../i18n.js";
 import { allMissing, Missing, RuleValue, Why } from "./rule.js";
-
-const OPTION_LABEL: Readonly<Record<string, string>> = {
-  resection: "resection",
-  ablation: "ablation",
-  "liver-transplant": "liver transplant",
-  tace: "TACE",
-  tare: "TARE (Y-90)",
-  haic: "HAIC",
-  radiotherapy: "radiotherapy",
-  "systemic-therapy": "systemic therapy",
-  "atezolizumab-bevacizumab": "atezolizumab + bevacizumab",
-  "durvalumab-tremelimumab": "durvalumab + tremelimumab",
-  sorafenib: "sorafenib",
-  lenvatinib: "lenvatinib",
-  durvalumab: "durvalumab",
-  "best-supportive-care": "best supportive care",
-  "palliative-care": "palliative care",
-};
-
-export const optionLabel = (code: string) => OPTION_LABEL[code] ?? code;
 
 /** Staging, liver function and tumour burden, each with its reason and source on expand. */
 export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?: boolean }) {
+  const lang = useLang();
+  const options = (codes: readonly (keyof typeof OPTION_TERMS)[]) =>
+    joinList(
+      codes.map((c) => OPTION_TERMS[c][lang]),
+      lang,
+    );
   const disagreements = stagingDisagreements(a.bclc, a.cnlc);
   const missing = allMissing([a.bclc, a.cnlc, a.childPugh, a.albi, a.meld, a.milan, a.upToSeven, a.ecog]);
   return (
@@ -53,10 +41,8 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
               </p>
               {a.bclc.optionsStatus === "ok" ? (
                 <p>
-                  First options: {a.bclc.options.map(optionLabel).join(", ") || "—"}
-                  {a.bclc.alternatives.length > 0 && (
-                    <> · alternatives: {a.bclc.alternatives.map(optionLabel).join(", ")}</>
-                  )}
+                  First options: {options(a.bclc.options) || "—"}
+                  {a.bclc.alternatives.length > 0 && <> · alternatives: {options(a.bclc.alternatives)}</>}
                 </p>
               ) : (
                 <>
@@ -80,7 +66,7 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
               <p className="stage">
                 Stage <strong>{a.cnlc.stage}</strong>
               </p>
-              <p>Options: {a.cnlc.options.map(optionLabel).join(", ") || "—"}</p>
+              <p>Options: {options(a.cnlc.options) || "—"}</p>
             </>
           ) : (
             <>

@@ -1,21 +1,11 @@
+import { MODALITY_TERMS, PROFILE_TERMS } from "../../../clinical/vocabulary/index.js";
 import type { Assessment, EligibilityResult, Modality, Profile } from "../clinical-types.js";
+import { useLang } from "../i18n.js";
 import { Missing } from "./rule.js";
 
-export const MODALITY_LABEL: Readonly<Record<Modality, string>> = {
-  ctace: "cTACE",
-  debtace: "DEB-TACE",
-  tae: "TAE",
-  haic: "HAIC",
-  tareResin: "TARE resin",
-  tareGlass: "TARE glass",
-  thermalAblation: "Thermal ablation (RFA/MWA)",
-  cryoablation: "Cryoablation",
-};
-
-const PROFILES: readonly { id: Profile; label: string }[] = [
-  { id: "intl", label: "International (EASL/AASLD/CIRSE)" },
-  { id: "cn", label: "China (national guideline)" },
-];
+const PROFILES = Object.keys(PROFILE_TERMS) as Profile[];
+/** In the order of the vocabulary (the assessment's `eligibility` keys). */
+const MODALITIES = Object.keys(MODALITY_TERMS) as Modality[];
 
 function verdictText(r: EligibilityResult): { text: string; tone: string } {
   if (r.status === "ok") {
@@ -59,7 +49,7 @@ function Cell({ r }: { r: EligibilityResult }) {
 
 /** Eligibility per modality under both profiles, never merged. */
 export function EligibilityTable({ a }: { a: Assessment }) {
-  const modalities = Object.keys(MODALITY_LABEL) as Modality[];
+  const lang = useLang();
   return (
     <section className="card" aria-labelledby="elig-h">
       <h2 id="elig-h">Eligibility per modality</h2>
@@ -69,21 +59,21 @@ export function EligibilityTable({ a }: { a: Assessment }) {
             <tr>
               <th scope="col">Modality</th>
               {PROFILES.map((p) => (
-                <th scope="col" key={p.id}>
-                  {p.label}
+                <th scope="col" key={p}>
+                  {PROFILE_TERMS[p][lang]}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
-            {modalities.map((m) => {
+            {MODALITIES.map((m) => {
               const pair = a.eligibility[m];
               if (!pair) return null;
               return (
                 <tr key={m}>
-                  <th scope="row">{MODALITY_LABEL[m]}</th>
+                  <th scope="row">{MODALITY_TERMS[m][lang]}</th>
                   {PROFILES.map((p) => (
-                    <Cell key={p.id} r={pair[p.id]} />
+                    <Cell key={p} r={pair[p]} />
                   ))}
                 </tr>
               );

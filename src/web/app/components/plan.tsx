@@ -1,9 +1,10 @@
+import { MODALITY_TERMS, OPTION_TERMS } from "../../../clinical/vocabulary/index.js";
 import type { GuidelinePlan, TreatmentPlan } from "../clinical-types.js";
-import { optionLabel } from "./assessment-card.js";
-import { MODALITY_LABEL } from "./eligibility.js";
+import { useLang } from "../i18n.js";
 import { Missing } from "./rule.js";
 
 function Guideline({ g }: { g: GuidelinePlan }) {
+  const lang = useLang();
   return (
     <div className="plan-col">
       <h3>
@@ -17,7 +18,7 @@ function Guideline({ g }: { g: GuidelinePlan }) {
           <ol>
             {g.options.map((o) => (
               <li key={o.code} className={`verdict-line verdict-${o.verdict}`}>
-                <strong>{optionLabel(o.code)}</strong> <span className="muted">({o.role})</span>{" "}
+                <strong>{OPTION_TERMS[o.code][lang]}</strong> <span className="muted">({o.role})</span>{" "}
                 {o.verdict !== "not-assessed" && (
                   <span className={`verdict verdict-${o.verdict}`}>{o.verdict}</span>
                 )}
@@ -27,7 +28,7 @@ function Guideline({ g }: { g: GuidelinePlan }) {
                     <ul>
                       {o.modalities.map((m) => (
                         <li key={m.modality}>
-                          {MODALITY_LABEL[m.modality]}: {m.verdict}
+                          {MODALITY_TERMS[m.modality][lang]}: {m.verdict}
                           {m.reasons.length > 0 && ` — ${m.reasons.join("; ")}`}
                           <Missing paths={m.missing} />
                         </li>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { ANALYTES, type Analyte } from "../../../clinical/units/analytes.js";
+import { inputLabel, joinList } from "../../../clinical/vocabulary/index.js";
+import { useLang } from "../i18n.js";
 
 /** What every clinical result carries (src/clinical/result.ts), read structurally. */
 export interface RuleLike {
@@ -12,60 +13,11 @@ export interface RuleLike {
   readonly errors?: readonly { readonly path: string; readonly message: string }[];
 }
 
-/** Case paths → what a clinician would enter. */
-const INPUT_LABELS: Readonly<Record<string, string>> = {
-  "labs.bilirubin": "total bilirubin",
-  "labs.albumin": "albumin",
-  "labs.inr": "INR",
-  "labs.ptProlongation": "prothrombin time",
-  "labs.creatinine": "creatinine",
-  "labs.sodium": "sodium",
-  "labs.afp": "AFP",
-  "labs.platelets": "platelets",
-  "labs.ast": "AST",
-  "labs.alt": "ALT",
-  ascites: "ascites grade",
-  encephalopathy: "encephalopathy grade",
-  ecog: "ECOG performance status",
-  tumors: "tumour sizes (an imaging time point)",
-  height: "height",
-  weight: "weight",
-  sex: "sex",
-  ageYears: "birth date",
-  cirrhosis: "cirrhosis (yes/no)",
-  vascularInvasion: "macrovascular invasion (yes/no)",
-  "vascularInvasion.present": "macrovascular invasion (yes/no)",
-  "vascularInvasion.portalVein": "portal vein invasion grade (Vp)",
-  extrahepaticSpread: "extrahepatic spread (yes/no)",
-  dialysis: "dialysis in the past week",
-  transplantCandidate: "transplant candidacy",
-  liverFunctionPreserved: "whether liver function is preserved (clinician's statement)",
-};
-
-const words = (camel: string) => camel.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
-
-export function inputLabel(path: string): string {
-  if (INPUT_LABELS[path]) return INPUT_LABELS[path];
-  const m = /^tumors\.\d+\.(\w+)/.exec(path);
-  if (m) return `tumour ${m[1] === "diameterCm" ? "diameter" : m[1]}`;
-  const lab = /^labs\.(\w+)$/.exec(path)?.[1];
-  if (lab && lab in ANALYTES) return ANALYTES[lab as Analyte].label;
-  // e.g. y90.lungShuntFractionPercent → "Y-90: lung shunt fraction percent"
-  const [head, ...rest] = path.split(".");
-  const prefix: Readonly<Record<string, string>> = {
-    y90: "Y-90",
-    tace: "TACE",
-    contraindications: "contraindication",
-    biliary: "biliary",
-    ablation: "ablation",
-  };
-  if (head && rest.length > 0) return `${prefix[head] ?? words(head)}: ${rest.map(words).join(" ")}`;
-  return words(path);
-}
-
 export function Missing({ paths }: { paths: readonly string[] }) {
+  const lang = useLang();
   if (paths.length === 0) return null;
-  return <p className="missing">To decide this, enter {[...new Set(paths.map(inputLabel))].join(", ")}.</p>;
+  const labels = joinList([...new Set(paths.map((p) => inputLabel(p, lang)))], lang);
+  return <p className="missing">To decide this, enter {labels}.</p>;
 }
 
 /** The reason, citation and stated assumptions of a result, behind a disclosure. */

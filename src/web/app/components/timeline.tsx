@@ -1,8 +1,9 @@
-import { ANALYTES } from "../../../clinical/units/analytes.js";
+import { inputLabel, type Lang } from "../../../clinical/vocabulary/index.js";
 import { ECOG_LOINC, FINDINGS } from "../../../fhir/codes.js";
 import type { ApiRecord } from "../api.js";
 import { date, num, str } from "../format.js";
-import { ANALYTE_OF_CODE, LAB_DEFS, unitLabel } from "../labs.js";
+import { useLang } from "../i18n.js";
+import { ANALYTE_OF_CODE, capitalised, labLabel, unitLabel } from "../labs.js";
 
 export interface PatientRecords {
   readonly observations: readonly ApiRecord[];
@@ -24,16 +25,17 @@ const KIND_LABEL: Readonly<Record<Event["kind"], string>> = {
   systemic: "Systemic therapy",
 };
 
-function observationText(o: ApiRecord): string {
+function observationText(o: ApiRecord, lang: Lang): string {
   const code = str(o.code) ?? "";
   const analyte = ANALYTE_OF_CODE.get(code);
   const label =
     code === ECOG_LOINC
       ? "ECOG"
-      : (LAB_DEFS.find((d) => d.analyte === analyte)?.label ??
-        (analyte ? ANALYTES[analyte].label : undefined) ??
-        FINDINGS[code]?.display ??
-        code);
+      : analyte
+        ? labLabel(analyte, lang)
+        : FINDINGS[code]
+          ? capitalised(inputLabel(FINDINGS[code].path, lang))
+          : code;
   const value = num(o.value);
   if (value !== undefined) return `${label} ${value}${o.unit ? ` ${unitLabel(String(o.unit))}` : ""}`;
   const v = str(o.valueCode);
@@ -42,10 +44,11 @@ function observationText(o: ApiRecord): string {
 
 /** Labs, imaging, procedures and systemic therapy on one dated list (newest first). */
 export function Timeline({ records }: { records: PatientRecords }) {
+  const lang = useLang();
   const labsByDay = new Map<string, string[]>();
   for (const o of records.observations) {
     const day = date(o.effectiveAt);
-    labsByDay.set(day, [...(labsByDay.get(day) ?? []), observationText(o)]);
+    labsByDay.set(day, [...(labsByDay.get(day) ?? []), observationText(o, lang)]);
   }
   const events: Event[] = [
     ...[...labsByDay].map(([when, items]) => ({ when, kind: "labs" as const, text: items.join(" · ") })),

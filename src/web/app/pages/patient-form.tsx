@@ -4,7 +4,8 @@ import { ECOG_LOINC, HEIGHT_LOINC, WEIGHT_LOINC } from "../../../fhir/codes.js";
 import { ApiFailure, type ApiRecord, api } from "../api.js";
 import { LabInput, type LabValue } from "../components/lab-input.js";
 import { str } from "../format.js";
-import { checkLab, FINDING_SYSTEM, LAB_DEFS, LOINC, loincOf, ucumOf } from "../labs.js";
+import { useLang } from "../i18n.js";
+import { checkLab, FINDING_SYSTEM, LAB_DEFS, LOINC, labLabel, loincOf, ucumOf } from "../labs.js";
 import { Link, navigate } from "../router.js";
 import { canEdit, useUser } from "../user.js";
 
@@ -36,6 +37,7 @@ const JUDGEMENTS = [
 ] as const;
 
 export function PatientForm({ id }: { id?: string }) {
+  const lang = useLang();
   const user = useUser();
   const [existing, setExisting] = useState<ApiRecord | null>(null);
   const [demo, setDemo] = useState({ mrn: "", familyName: "", givenName: "", birthDate: "", sex: "" });
@@ -102,7 +104,7 @@ export function PatientForm({ id }: { id?: string }) {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (labProblems.length > 0) {
-      setErrors(labProblems.map((d) => `${d.label}: check the value`));
+      setErrors(labProblems.map((d) => `${labLabel(d.analyte, lang)}: check the value`));
       return;
     }
     setBusy(true);
@@ -340,7 +342,7 @@ export function PatientForm({ id }: { id?: string }) {
               <LabInput
                 key={d.analyte}
                 analyte={d.analyte}
-                label={d.label}
+                label={labLabel(d.analyte, lang)}
                 units={d.units}
                 value={labs[d.analyte] ?? { raw: "", unit: d.units[0] ?? "" }}
                 onChange={(v) => setLabs({ ...labs, [d.analyte]: v })}
