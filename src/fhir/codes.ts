@@ -5,11 +5,11 @@
  * SNOMED CT BCLC concepts are not freely redistributable; the URIs below are Hepatica's own and
  * documented in the API reference).
  */
+
+import { ECOG, LAB_CODES } from "../clinical/terminology/index.js";
 import type { Analyte } from "../clinical/units/analytes.js";
 
-export const LOINC = "http://loinc.org";
-export const UCUM = "http://unitsofmeasure.org";
-export const ICD10 = "http://hl7.org/fhir/sid/icd-10";
+export { ICD10, LOINC, UCUM } from "../clinical/terminology/index.js";
 export const HEPATICA_BASE = "https://hepatica.dev/fhir";
 /** Clinical findings without a LOINC answer list used here (ascites grade, Vp grade, ...). */
 export const FINDING_SYSTEM = `${HEPATICA_BASE}/CodeSystem/finding`;
@@ -20,31 +20,21 @@ export const CNLC_SYSTEM = `${HEPATICA_BASE}/CodeSystem/cnlc-stage`;
 /** Code of the staging-system observations (the stage type), in Hepatica's code system. */
 export const STAGE_TYPE_SYSTEM = `${HEPATICA_BASE}/CodeSystem/staging-system`;
 /** ECOG performance status (LOINC 89247-1). */
-export const ECOG_LOINC = "89247-1";
-/** Body height and weight. */
-export const HEIGHT_LOINC = "8302-2";
-export const WEIGHT_LOINC = "29463-7";
+export const ECOG_LOINC = ECOG.code;
 
-/** The LOINC code of each quantity of the case format (labs, height, weight). */
-export const LOINC_OF: Readonly<Partial<Record<Analyte, string>>> = {
-  bilirubin: "1975-2",
-  albumin: "1751-7",
-  inr: "6301-6",
-  creatinine: "2160-0",
-  sodium: "2951-2",
-  afp: "1834-1",
-  ast: "1920-8",
-  alt: "1742-6",
-  platelets: "777-3",
-  crp: "1988-5",
-  wbc: "6690-2",
-  neutrophils: "751-8",
-  height: HEIGHT_LOINC,
-  weight: WEIGHT_LOINC,
-};
+/**
+ * The LOINC code Hepatica writes for each quantity: the first (conventional, mass) code of the
+ * terminology table (src/clinical/terminology/labs.ts).
+ */
+export const LOINC_OF: Readonly<Partial<Record<Analyte, string>>> = Object.fromEntries(
+  [...LAB_CODES].reverse().map((l) => [l.analyte, l.code]),
+);
+export const HEIGHT_LOINC = LOINC_OF.height as string;
+export const WEIGHT_LOINC = LOINC_OF.weight as string;
 
+/** Every LOINC code Hepatica reads (mass and SI) → its analyte. */
 export const ANALYTE_OF_LOINC: ReadonlyMap<string, Analyte> = new Map(
-  Object.entries(LOINC_OF).map(([analyte, code]) => [code, analyte as Analyte]),
+  LAB_CODES.map((l) => [l.code, l.analyte]),
 );
 
 /** How a finding code of {@link FINDING_SYSTEM} becomes a case field. */

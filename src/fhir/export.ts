@@ -16,7 +16,9 @@ import type {
   Procedure,
   Resource,
 } from "@medplum/fhirtypes";
+import { loincFor } from "../clinical/terminology/index.js";
 import {
+  ANALYTE_OF_LOINC,
   BCLC_SYSTEM,
   CNLC_SYSTEM,
   ECOG_LOINC,
@@ -82,7 +84,10 @@ function patientResource(p: Rec, deceased: string | undefined): Patient & { id: 
 
 function observationResource(o: Rec, subject: string): Observation & { id: string } {
   const system = s(o.system) ?? LOINC;
-  const code = s(o.code) ?? "unknown";
+  const stored = s(o.code) ?? "unknown";
+  // One stored code per analyte; the exported code is the one whose property matches the unit.
+  const analyte = system === LOINC ? ANALYTE_OF_LOINC.get(stored) : undefined;
+  const code = (analyte && loincFor(analyte, s(o.unit))) ?? stored;
   const base: Observation & { id: string } = {
     resourceType: "Observation",
     id: o.id,

@@ -15,7 +15,8 @@ import type {
 } from "@medplum/fhirtypes";
 import fhirpath from "fhirpath";
 import r4 from "fhirpath/fhir-context/r4";
-import { ANALYTE_OF_LOINC, ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "./codes.js";
+import { ecogOfAnswer, readLab, storedLoinc } from "../clinical/terminology/index.js";
+import { ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "./codes.js";
 
 /** LOINC 21889-1 "Size Tumor" (mCODE TumorSize) and 33728-7 its maximum dimension. */
 export const TUMOR_SIZE_LOINC = "21889-1";
@@ -137,31 +138,26 @@ function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryP
   }
   const loinc = first(r, `Observation.code.coding.where(system = '${LOINC}').code`, isString);
   if (loinc === TUMOR_SIZE_LOINC) return tumourSizePlan(index, entry, r, subject, effective);
-  if (loinc !== undefined && (ANALYTE_OF_LOINC.has(loinc) || loinc === ECOG_LOINC)) {
-    const value =
-      first(r, "Observation.value.ofType(Quantity).value", isNumber) ??
-      first(r, "Observation.value.ofType(integer)", isNumber) ??
-      (loinc === ECOG_LOINC ? ecogOf(r) : undefined);
+  if (loinc === ECOG_LOINC) {
+    const value = first(r, "Observation.value.ofType(integer)", isNumber) ?? ecogOf(r);
     if (value === undefined) {
-      return rejected(index, "required", `Observation ${loinc} has no numeric value`, "Observation.value");
+      return rejected(
+        index,
+        "required",
+        `Observation ${loinc} has no ECOG grade (valueInteger or a LOINC LL529-9 answer)`,
+        "Observation.value",
+      );
     }
-    const unit =
-      first(r, "Observation.value.ofType(Quantity).code", isString) ??
-      first(r, "Observation.value.ofType(Quantity).unit", isString);
     return {
       index,
       kind: "observation",
       subject,
       refs: refsOf(entry, r),
-      body: {
-        system: LOINC,
-        code: loinc,
-        value,
-        unit: unit ?? (loinc === ECOG_LOINC ? null : null),
-        effectiveAt: effective,
-      },
+      body: { system: LOINC, code: loinc, value, unit: null, effectiveAt: effective },
     };
   }
+  const lab = loinc === undefined ? undefined : labPlan(index, entry, r, loinc, subject, effective);
+  if (lab) return lab;
   const finding = first(r, `Observation.code.coding.where(system = '${FINDING_SYSTEM}').code`, isString);
   if (finding !== undefined && FINDINGS[finding]) {
     const valueCode =
@@ -188,11 +184,57 @@ function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryP
   );
 }
 
-/** ECOG answers coded as LOINC LA-codes carry the grade in their display ("1 - Symptomatic ..."). */
+/** ECOG as a LOINC LL529-9 answer, in value[x] or (as mCODE's examples put it) interpretation. */
 function ecogOf(r: Resource): number | undefined {
-  const display = first(r, "Observation.value.ofType(CodeableConcept).coding.display", isString);
-  const m = display ? /^\s*([0-5])\b/.exec(display) : null;
-  return m ? Number(m[1]) : undefined;
+  const codes = [
+    ...fp(`Observation.value.ofType(CodeableConcept).coding.where(system = '${LOINC}').code`)(r),
+    ...fp(`Observation.interpretation.coding.where(system = '${LOINC}').code`)(r),
+  ].filter(isString);
+  for (const c of codes) {
+    const grade = ecogOfAnswer(c);
+    if (grade !== undefined) return grade;
+  }
+  return undefined;
+}
+
+/**
+ * A LOINC lab (mass or SI code) whose unit its code admits, stored under the analyte's stored
+ * code with its UCUM unit; a unit the code does not admit is refused naming code and unit.
+ * Undefined when the code is not one of the terminology table's labs.
+ */
+function labPlan(
+  index: number,
+  entry: BundleEntry,
+  r: Resource,
+  loinc: string,
+  subject: string,
+  effective: string,
+): EntryPlan | undefined {
+  const value = first(r, "Observation.value.ofType(Quantity).value", isNumber);
+  const unit =
+    first(r, "Observation.value.ofType(Quantity).code", isString) ??
+    first(r, "Observation.value.ofType(Quantity).unit", isString);
+  const reading = readLab(loinc, unit);
+  if (!reading) return undefined;
+  if (value === undefined) {
+    return rejected(index, "required", `Observation ${loinc} has no numeric value`, "Observation.value");
+  }
+  if (reading.status === "invalid") {
+    return rejected(index, "value", reading.message, "Observation.value.ofType(Quantity).code");
+  }
+  return {
+    index,
+    kind: "observation",
+    subject,
+    refs: refsOf(entry, r),
+    body: {
+      system: LOINC,
+      code: storedLoinc(reading.lab.analyte) ?? loinc,
+      value,
+      unit: reading.unit,
+      effectiveAt: effective,
+    },
+  };
 }
 
 function tumourSizePlan(

@@ -21,7 +21,7 @@ export const SAMPLE_BUNDLE: Bundle = {
       resource: {
         resourceType: "Observation",
         status: "final",
-        code: { coding: [{ system: LOINC, code: "1975-2" }] },
+        code: { coding: [{ system: LOINC, code: "14631-6" }] },
         subject: { reference: "urn:uuid:p1" },
         effectiveDateTime: "2024-05-01T09:00:00Z",
         valueQuantity: { value: 17.1, unit: "umol/L", system: "http://unitsofmeasure.org", code: "umol/L" },
