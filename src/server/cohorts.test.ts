@@ -5,6 +5,7 @@
  * cohort.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pseudonymKey, pseudonymOf } from "../store/deidentify.js";
 import { generateCohort, writeCohort } from "../store/demo-cohort.js";
 import { dialectsUnderTest } from "../store/testing.js";
 import { auth, openTestApp, type TestApp } from "./testing.js";
@@ -259,11 +260,13 @@ describe.each(dialectsUnderTest())("registry cohorts on %s", (dialect) => {
       headers: researcher(),
     });
     expect(res.statusCode).toBe(200);
+    const p2Pseudonym = pseudonymOf(await pseudonymKey(h.t.store.db), ids.P2 as string);
     const p2 =
       res.body
         .split("\n")
-        .find((l) => l.startsWith(ids.P2 as string))
+        .find((l) => l.startsWith(p2Pseudonym))
         ?.split(",") ?? [];
+    expect(res.body).not.toContain(ids.P2 as string);
     const shifted = new Date(Date.UTC(2024, 0, 1) + (shifts.get(ids.P2 as string) ?? 0) * 86_400_000)
       .toISOString()
       .slice(0, 10);

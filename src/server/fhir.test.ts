@@ -1,6 +1,7 @@
 /** FHIR over HTTP (SQLite and PostgreSQL): Bundle import with per-resource outcomes, export, NDJSON bulk. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_BUNDLE } from "../fhir/testing.js";
+import { pseudonymKey, pseudonymOf } from "../store/deidentify.js";
 import { dialectsUnderTest } from "../store/testing.js";
 import { auth, openTestApp, type TestApp } from "./testing.js";
 
@@ -133,10 +134,13 @@ describe.each(dialectsUnderTest())("FHIR API on %s", (dialect) => {
 
     const researcher = await h.app.inject({
       method: "GET",
-      url: `/api/patients/${patientId}/fhir`,
+      url: `/api/patients/${pseudonymOf(await pseudonymKey(h.t.store.db), patientId)}/fhir`,
       headers: auth(h.tokens.researcher),
     });
+    expect(researcher.statusCode).toBe(200);
+    expect(researcher.body).toContain('"resourceType":"Patient"');
     expect(researcher.body).not.toMatch(/Tanaka|MRN-77|1950-02-03/);
+    expect(researcher.body).not.toContain(patientId);
   });
 
   it("a Bundle that is not one is a 400 OperationOutcome; researchers cannot import", async () => {

@@ -1,5 +1,6 @@
 /** The HTTP API over `inject()`, on both dialects: auth, REST, concurrency, errors, audit, de-identification. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pseudonymKey, pseudonymOf } from "../store/deidentify.js";
 import { dialectsUnderTest } from "../store/testing.js";
 import { auth, login, openTestApp, type TestApp } from "./testing.js";
 
@@ -397,7 +398,9 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
       headers: clinician(),
       payload: { kind: "progression", occurredOn: "2024-06-13" },
     });
-    const seen = await h.app.inject({ method: "GET", url: `/api/patients/${p.id}`, headers: researcher() });
+    // Researchers name the patient by its pseudonym (what their patient list shows).
+    const rid = pseudonymOf(await pseudonymKey(h.t.store.db), p.id);
+    const seen = await h.app.inject({ method: "GET", url: `/api/patients/${rid}`, headers: researcher() });
     expect(seen.statusCode).toBe(200);
     const rp = seen.json() as Record<string, unknown>;
     for (const k of ["mrn", "familyName", "givenName"]) expect(rp).not.toHaveProperty(k);
@@ -406,7 +409,7 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
 
     const procs = await h.app.inject({
       method: "GET",
-      url: `/api/patients/${p.id}/procedures`,
+      url: `/api/patients/${rid}/procedures`,
       headers: researcher(),
     });
     const proc = (procs.json() as { items: Record<string, unknown>[] }).items[0] ?? {};
@@ -414,7 +417,7 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
     expect(proc.performedOn).not.toBe("2024-03-15");
     const outs = await h.app.inject({
       method: "GET",
-      url: `/api/patients/${p.id}/outcomes`,
+      url: `/api/patients/${rid}/outcomes`,
       headers: researcher(),
     });
     const out = (outs.json() as { items: Record<string, unknown>[] }).items[0] ?? {};
@@ -436,7 +439,8 @@ describe.each(dialectsUnderTest())("API on %s", (dialect) => {
 
   it("every read and write of patient data is in the audit log, exportable as FHIR AuditEvent", async () => {
     const p = await newPatient();
-    await h.app.inject({ method: "GET", url: `/api/patients/${p.id}`, headers: researcher() });
+    const rid = pseudonymOf(await pseudonymKey(h.t.store.db), p.id);
+    await h.app.inject({ method: "GET", url: `/api/patients/${rid}`, headers: researcher() });
     const res = await h.app.inject({ method: "GET", url: `/api/audit?patientId=${p.id}`, headers: admin() });
     expect(res.statusCode).toBe(200);
     const items = (res.json() as { items: { action: string; username: string; sourceIp: string }[] }).items;

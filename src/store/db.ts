@@ -17,6 +17,7 @@ import {
 } from "kysely";
 import pg from "pg";
 import { initial } from "./migrations/0001-initial.js";
+import { deidentifyKeys } from "./migrations/0002-deidentify.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -44,7 +45,7 @@ export interface Store {
 
 /** The migrations, in order; a static provider so that they work from `src` and from `dist`. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001-initial": initial(dialect) };
+  return { "0001-initial": initial(dialect), "0002-deidentify": deidentifyKeys() };
 }
 
 class StaticProvider implements MigrationProvider {

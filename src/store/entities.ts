@@ -8,11 +8,13 @@
 export type FieldKind = "string" | "date" | "instant" | "number" | "integer";
 
 /**
- * How a field is treated for researchers (HIPAA Safe Harbor, 45 CFR 164.514(b)(2)):
- * `drop` — a name, identifier or free text that may contain one: removed;
- * dates and instants are always shifted by the patient's offset.
+ * How a field is treated for researchers (HIPAA Safe Harbor, 45 CFR 164.514(b)(2); see
+ * `deidentify.ts`): `drop` — a name, identifier or free text that may contain one: removed;
+ * `coded` — shown only when the value is a code of a known vocabulary (the field is free text
+ * in the store, so it may hold anything); dates and instants are always shifted by the
+ * patient's offset. Enumerated fields need neither.
  */
-export type Phi = "drop";
+export type Phi = "drop" | "coded";
 
 export interface FieldSpec {
   readonly column: string;
@@ -140,13 +142,14 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     fields: {
       system: str("system", {
         maxLength: 200,
+        phi: "coded",
         default: "http://loinc.org",
         description: "code system URI (default http://loinc.org)",
       }),
-      code: str("code", { required: true, maxLength: 100 }),
+      code: str("code", { required: true, maxLength: 100, phi: "coded" }),
       value: num("value"),
-      unit: str("unit", { maxLength: 50, description: "UCUM code of the value's unit" }),
-      valueCode: str("value_code", { maxLength: 100 }),
+      unit: str("unit", { maxLength: 50, phi: "coded", description: "UCUM code of the value's unit" }),
+      valueCode: str("value_code", { maxLength: 100, phi: "coded" }),
       effectiveAt: { column: "effective_at", kind: "instant", required: true },
       note: note(),
     },
@@ -159,11 +162,11 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     orderBy: "created_at",
     description: "A tumour (lesion) followed over time.",
     fields: {
-      label: str("label", { required: true, maxLength: 50 }),
-      segment: str("segment", { maxLength: 20, description: "Couinaud segment, e.g. S7" }),
+      label: str("label", { required: true, maxLength: 50, phi: "drop" }),
+      segment: str("segment", { maxLength: 20, phi: "coded", description: "Couinaud segment, e.g. S7" }),
       diagnosedOn: date("diagnosed_on"),
-      histology: str("histology", { maxLength: 200 }),
-      icd10: str("icd10", { maxLength: 20, description: "ICD-10 code (C22.0 for HCC)" }),
+      histology: str("histology", { maxLength: 200, phi: "drop" }),
+      icd10: str("icd10", { maxLength: 20, phi: "coded", description: "ICD-10 code (C22.0 for HCC)" }),
       note: note(),
     },
   },
@@ -187,9 +190,9 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
         maxItems: 200,
         fields: {
           tumourId: str("tumour_id", { maxLength: 100 }),
-          lesionLabel: str("lesion_label", { required: true, maxLength: 50 }),
+          lesionLabel: str("lesion_label", { required: true, maxLength: 50, phi: "drop" }),
           role: str("role", { required: true, enum: LESION_ROLES }),
-          organ: str("organ", { maxLength: 50 }),
+          organ: str("organ", { maxLength: 50, phi: "coded" }),
           longestDiameterMm: num("longest_diameter_mm", { min: 0, max: 500 }),
           viableDiameterMm: num("viable_diameter_mm", { min: 0, max: 500 }),
           shortAxisMm: num("short_axis_mm", { min: 0, max: 500 }),
@@ -207,11 +210,15 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     fields: {
       modality: str("modality", { required: true, enum: PROCEDURE_MODALITIES }),
       performedOn: date("performed_on", { required: true }),
-      operator: str("operator", { maxLength: 200 }),
+      operator: str("operator", { maxLength: 200, phi: "drop" }),
       accessRoute: str("access_route", { enum: ACCESS_ROUTES }),
       selectivity: str("selectivity", { enum: SELECTIVITY }),
-      guidanceImaging: str("guidance_imaging", { maxLength: 100, description: "e.g. DSA, CBCT, US, CT" }),
-      embolicAgent: str("embolic_agent", { maxLength: 200 }),
+      guidanceImaging: str("guidance_imaging", {
+        maxLength: 100,
+        phi: "drop",
+        description: "e.g. DSA, CBCT, US, CT",
+      }),
+      embolicAgent: str("embolic_agent", { maxLength: 200, phi: "drop" }),
       embolicEndPoint: str("embolic_end_point", { enum: EMBOLIC_END_POINTS }),
       note: note(),
     },
@@ -221,9 +228,9 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
         parentColumn: "procedure_id",
         maxItems: 20,
         fields: {
-          drug: str("drug", { required: true, maxLength: 200 }),
+          drug: str("drug", { required: true, maxLength: 200, phi: "drop" }),
           dose: num("dose", { min: 0, max: 1_000_000 }),
-          unit: str("unit", { maxLength: 50, description: "UCUM code, e.g. mg, mL, GBq" }),
+          unit: str("unit", { maxLength: 50, phi: "coded", description: "UCUM code, e.g. mg, mL, GBq" }),
         },
       },
       complications: {
@@ -253,10 +260,10 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     orderBy: "started_on",
     description: "A line of systemic therapy.",
     fields: {
-      agent: str("agent", { required: true, maxLength: 200 }),
+      agent: str("agent", { required: true, maxLength: 200, phi: "drop" }),
       startedOn: date("started_on", { required: true }),
       stoppedOn: date("stopped_on"),
-      stopReason: str("stop_reason", { maxLength: 200 }),
+      stopReason: str("stop_reason", { maxLength: 200, phi: "drop" }),
       note: note(),
     },
   },

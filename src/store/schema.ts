@@ -175,6 +175,12 @@ export interface AuditTable {
   detail: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
+/** Installation secrets for de-identification (migration 0002-deidentify); never returned. */
+export interface DeidSecretTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
   patients: PatientTable;
   observations: ObservationTable;
@@ -190,4 +196,5 @@ export interface Database {
   users: UserTable;
   sessions: SessionTable;
   audit_log: AuditTable;
+  deid_secrets: DeidSecretTable;
 }

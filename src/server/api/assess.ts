@@ -12,11 +12,12 @@ import { sourceList } from "../../clinical/evidence/index.js";
 import { plan } from "../../clinical/plan.js";
 import { assessCourse } from "../../clinical/response/assess-course.js";
 import { appendAudit } from "../../store/audit.js";
-import { shiftDate } from "../../store/deidentify.js";
+import { latestRecordDate, shiftDate } from "../../store/deidentify.js";
 import { dateShiftOf } from "../../store/records.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
 import { DEFAULT_WINDOW_DAYS, type DerivedCase, deriveCase } from "./derive-case.js";
+import { patientParam, researchSources, researchView } from "./research-view.js";
 import { errorSchema, idParams } from "./schemas.js";
 
 const anyObject = { type: "object", additionalProperties: true } as const;
@@ -25,7 +26,12 @@ const windowQuery = {
   type: "object",
   additionalProperties: false,
   properties: {
-    asOf: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}$", description: "YYYY-MM-DD (default today)" },
+    asOf: {
+      type: "string",
+      pattern: "^\\d{4}-\\d{2}-\\d{2}$",
+      description:
+        "YYYY-MM-DD (default today; for researchers, in the patient's shifted time, default the latest date in the record)",
+    },
     windowDays: {
       type: "string",
       pattern: "^[0-9]{1,4}$",
@@ -37,18 +43,25 @@ const windowQuery = {
 type WindowQuery = { asOf?: string; windowDays?: string };
 
 interface ResolvedWindow {
+  /** The stored patient id (researchers name the patient by pseudonym). */
+  readonly patientId: string;
   readonly asOf: string;
   readonly windowDays: number;
   /** The researcher's date shift (their asOf is in shifted time), 0 for others. */
   readonly shift: number;
 }
 
+/**
+ * The window of an assessment. Researchers have no "today" (today in shifted time would give the
+ * shift away): their default is the latest date in the patient's record.
+ */
 async function resolveWindow(
   deps: ServerDeps,
   request: FastifyRequest,
-  patientId: string,
+  id: string,
   q: WindowQuery,
 ): Promise<ResolvedWindow> {
+  const patientId = await patientParam(deps, request, id);
   const windowDays = Number(q.windowDays ?? DEFAULT_WINDOW_DAYS);
   if (windowDays > 3650) {
     throw new ApiError("invalid-input", "windowDays is at most 3650", [
@@ -60,14 +73,20 @@ async function resolveWindow(
     ]);
   }
   const shift = deidentified(request) ? ((await dateShiftOf(deps.store.db, patientId)) ?? 0) : 0;
-  const today = new Date().toISOString().slice(0, 10);
-  const asOf = q.asOf !== undefined ? shiftDate(q.asOf, -shift) : today;
+  const fallback =
+    shift !== 0 ? await latestRecordDate(deps.store.db, patientId) : new Date().toISOString().slice(0, 10);
+  if (q.asOf === undefined && fallback === undefined) {
+    throw new ApiError("invalid-input", "asOf is required: the patient has no dated record", [
+      { path: "querystring.asOf", code: "required", message: "asOf is required (YYYY-MM-DD, shifted time)" },
+    ]);
+  }
+  const asOf = q.asOf !== undefined ? shiftDate(q.asOf, -shift) : (fallback as string);
   if (Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
     throw new ApiError("invalid-input", "asOf is not a date", [
       { path: "querystring.asOf", code: "invalid-date", message: "asOf must be YYYY-MM-DD" },
     ]);
   }
-  return { asOf, windowDays, shift };
+  return { patientId, asOf, windowDays, shift };
 }
 
 /**
@@ -186,13 +205,14 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     async (request) => {
       requireRole(request, "clinician", "researcher", "admin");
       const w = await resolveWindow(deps, request, request.params.id, request.query);
-      const derived = await deriveCase(db, request.params.id, w.asOf, w.windowDays);
+      const sources = w.shift !== 0 ? researchSources(await researchView(deps)) : undefined;
+      const derived = await deriveCase(db, w.patientId, w.asOf, w.windowDays, sources);
       if (!derived) throw new ApiError("not-found", `no patient ${request.params.id}`);
       await appendAudit(db, actorOf(request), {
         action: "assess",
         entity: "patient",
-        entityId: request.params.id,
-        patientId: request.params.id,
+        entityId: w.patientId,
+        patientId: w.patientId,
         detail: `asOf ${w.asOf}, window ${w.windowDays} d, ${derived.observationsUsed.length} observations`,
       });
       return { ...view(derived, w.shift), assessment: assess(derived.case) };
@@ -248,39 +268,50 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     {
       schema: {
         tags: ["decision support"],
-        summary: "The patient's stored assessments, newest first",
+        summary:
+          "The patient's stored assessments, newest first (researchers: id, rules version and shifted asOf only)",
         params: idParams,
         response: { 401: errorSchema, 404: errorSchema },
       },
     },
     async (request) => {
       requireRole(request, "clinician", "researcher", "admin");
+      const patientId = await patientParam(deps, request, request.params.id);
       const rows = await db
         .selectFrom("assessments")
         .selectAll()
-        .where("patient_id", "=", request.params.id)
+        .where("patient_id", "=", patientId)
         .orderBy("created_at", "desc")
         .limit(100)
         .execute();
-      const shift = deidentified(request) ? ((await dateShiftOf(db, request.params.id)) ?? 0) : 0;
       await appendAudit(db, actorOf(request), {
         action: "search",
         entity: "assessment",
-        patientId: request.params.id,
+        patientId,
         detail: `${rows.length}`,
       });
-      return {
-        items: rows.map((r) => {
-          const derived = JSON.parse(r.case_json) as DerivedCase;
-          return {
+      if (deidentified(request)) {
+        // A stored assessment was derived from the identified record (free text, real ids, the
+        // time it was made): researchers get which rules and which (shifted) date, and derive
+        // the de-identified assessment itself with GET .../assessment?asOf=.
+        const shift = (await dateShiftOf(db, patientId)) ?? 0;
+        return {
+          items: rows.map((r) => ({
             id: r.id,
             rulesVersion: r.rules_version,
-            createdAt: shiftDate(r.created_at, shift),
-            createdBy: deidentified(request) ? null : r.created_by,
-            ...view(derived, shift),
-            assessment: JSON.parse(r.result_json) as unknown,
-          };
-        }),
+            asOf: shiftDate(r.as_of, shift),
+          })),
+        };
+      }
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          rulesVersion: r.rules_version,
+          createdAt: r.created_at,
+          createdBy: r.created_by,
+          ...(JSON.parse(r.case_json) as DerivedCase),
+          assessment: JSON.parse(r.result_json) as unknown,
+        })),
       };
     },
   );

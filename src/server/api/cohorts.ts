@@ -30,6 +30,7 @@ import { appendAudit } from "../../store/audit.js";
 import { shiftDate } from "../../store/deidentify.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { registrySummaries } from "./registry.js";
+import { researchView } from "./research-view.js";
 import { errorSchema } from "./schemas.js";
 
 const list = { type: "string", maxLength: 500, pattern: "^[A-Za-z0-9_,.+-]*$" } as const;
@@ -101,20 +102,30 @@ function requestOf(q: CohortQuery): CohortRequest {
   };
 }
 
-async function analyse(deps: ServerDeps, request: FastifyRequest, q: CohortQuery): Promise<CohortSurvival> {
+/** The analysis, and the stored id of each row's patient (the audit names those, not pseudonyms). */
+async function analyse(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  q: CohortQuery,
+): Promise<{ result: CohortSurvival; patientIds: string[] }> {
   const summaries = await registrySummaries(deps.store.db);
-  const researcher = deidentified(request);
-  const followUps = [...summaries.values()].map((s) =>
-    researcher ? shiftFollowUp(s.followUp, s.dateShiftDays, shiftDate) : s.followUp,
-  );
+  const view = deidentified(request) ? await researchView(deps) : undefined;
+  const stored = new Map<string, string>();
+  const followUps = [...summaries.values()].map((s) => {
+    if (!view) return s.followUp;
+    const patientId = view.pseudonym(s.followUp.patientId);
+    stored.set(patientId, s.followUp.patientId);
+    return { ...shiftFollowUp(s.followUp, s.dateShiftDays, shiftDate), patientId };
+  });
   followUps.sort((a, b) => (a.patientId < b.patientId ? -1 : 1));
-  return cohortSurvival(followUps, requestOf(q));
+  const result = cohortSurvival(followUps, requestOf(q));
+  return { result, patientIds: result.rows.map((r) => stored.get(r.patientId) ?? r.patientId) };
 }
 
-function describe(r: CohortSurvival): string {
+function describe(r: CohortSurvival, patientIds: readonly string[]): string {
   const q = r.request;
   const f = JSON.stringify(q.filters);
-  return `${q.endpoint} ${q.criterion} by ${q.groupBy} ${f}: ${r.rows.length} patients: ${r.rows.map((x) => x.patientId).join(",")}`.slice(
+  return `${q.endpoint} ${q.criterion} by ${q.groupBy} ${f}: ${r.rows.length} patients: ${patientIds.join(",")}`.slice(
     0,
     20_000,
   );
@@ -156,8 +167,12 @@ export async function cohortRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     action: "search" | "export",
   ) => {
     requireRole(request, "clinician", "researcher", "admin");
-    const result = await analyse(deps, request, request.query);
-    await appendAudit(db, actorOf(request), { action, entity: "cohort", detail: describe(result) });
+    const { result, patientIds } = await analyse(deps, request, request.query);
+    await appendAudit(db, actorOf(request), {
+      action,
+      entity: "cohort",
+      detail: describe(result, patientIds),
+    });
     return result;
   };
 

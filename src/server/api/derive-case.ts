@@ -165,12 +165,16 @@ export function caseFrom(
   };
 }
 
-/** Loads a stored patient's data in the window and derives the case; undefined if no such patient. */
+/**
+ * Loads a stored patient's data in the window and derives the case; undefined if no such patient.
+ * `view` rewrites the sources first (the researchers' de-identified derivation).
+ */
 export async function deriveCase(
   db: Kysely<Database>,
   patientId: string,
   asOf: string,
   windowDays: number = DEFAULT_WINDOW_DAYS,
+  view: (sources: CaseSources, asOf: string) => CaseSources = (sources) => sources,
 ): Promise<DerivedCase | undefined> {
   const patient = await db.selectFrom("patients").selectAll().where("id", "=", patientId).executeTakeFirst();
   if (!patient) return undefined;
@@ -212,23 +216,20 @@ export async function deriveCase(
       })),
     });
   }
-  return caseFrom(
-    {
-      patientId,
-      sex: patient.sex,
-      birthDate: patient.birth_date,
-      observations: rows.map((r) => ({
-        id: r.id,
-        system: r.system,
-        code: r.code,
-        value: r.value === null ? null : Number(r.value),
-        unit: r.unit,
-        valueCode: r.value_code,
-        effectiveAt: r.effective_at,
-      })),
-      imaging,
-    },
-    asOf,
-    windowDays,
-  );
+  const sources: CaseSources = {
+    patientId,
+    sex: patient.sex,
+    birthDate: patient.birth_date,
+    observations: rows.map((r) => ({
+      id: r.id,
+      system: r.system,
+      code: r.code,
+      value: r.value === null ? null : Number(r.value),
+      unit: r.unit,
+      valueCode: r.value_code,
+      effectiveAt: r.effective_at,
+    })),
+    imaging,
+  };
+  return caseFrom(view(sources, asOf), asOf, windowDays);
 }

@@ -22,6 +22,7 @@ import {
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
 import { registrySummaries } from "./registry.js";
+import { patientParam, researchView } from "./research-view.js";
 import { bodySchema, errorSchema, idParams, pageQuery, recordSchema } from "./schemas.js";
 
 type IdParams = { id: string };
@@ -57,7 +58,7 @@ export async function present(
   if (!deidentified(request)) return record;
   const patientId = spec.table === "patients" ? record.id : record.patientId;
   const shift = patientId ? await dateShiftOf(deps.store.db, patientId) : undefined;
-  return deidentify(spec, record, shift ?? 0);
+  return deidentify(spec, record, shift ?? 0, await researchView(deps));
 }
 
 function page(q: PageQuery): { limit: number; offset: number } {
@@ -117,7 +118,11 @@ export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       },
       async (request, reply) => {
         requireRole(request, "clinician", "researcher", "admin");
-        const record = await getRecord(db, spec, request.params.id);
+        const id =
+          spec.table === "patients"
+            ? await patientParam(deps, request, request.params.id)
+            : request.params.id;
+        const record = await getRecord(db, spec, id);
         if (!record) throw new ApiError("not-found", `no ${spec.name} ${request.params.id}`);
         const patientId = spec.table === "patients" ? record.id : (record.patientId ?? null);
         await appendAudit(db, actorOf(request), {
@@ -194,7 +199,7 @@ export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       },
       async (request) => {
         requireRole(request, "clinician", "researcher", "admin");
-        const patientId = spec.ofPatient ? request.params.id : undefined;
+        const patientId = spec.ofPatient ? await patientParam(deps, request, request.params.id) : undefined;
         if (patientId !== undefined && !(await getRecord(db, ENTITIES.patient, patientId))) {
           throw new ApiError("not-found", `no patient ${patientId}`);
         }
@@ -213,9 +218,9 @@ export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Prom
               20_000,
             ),
         });
-        const shown = await Promise.all(items.map((r) => present(deps, request, spec, r)));
-        if (spec.table !== "patients") return { total, items: shown };
-        return { total, items: await withSummaries(db, shown) };
+        // Summaries are looked up by the stored id, before the researchers' view replaces it.
+        const rows = spec.table === "patients" ? await withSummaries(db, items) : items;
+        return { total, items: await Promise.all(rows.map((r) => present(deps, request, spec, r))) };
       },
     );
 

@@ -11,11 +11,12 @@ import { assess } from "../../clinical/assess.js";
 import { type PatientData, patientBundle, patientResources, type Rec } from "../../fhir/export.js";
 import { type EntryPlan, issue, outcome, planBundle, planResource } from "../../fhir/import.js";
 import { appendAudit } from "../../store/audit.js";
-import { shiftDate } from "../../store/deidentify.js";
+import { latestRecordDate, shiftDate } from "../../store/deidentify.js";
 import { ENTITIES, type EntitySpec } from "../../store/entities.js";
 import { dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
 import { deriveCase } from "../api/derive-case.js";
 import { present } from "../api/entities.js";
+import { patientParam, researchSources, researchView } from "../api/research-view.js";
 import { errorSchema, idParams } from "../api/schemas.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
@@ -31,7 +32,19 @@ async function patientData(deps: ServerDeps, request: FastifyRequest, id: string
     const rows = await listRecords(db, spec, { patientId: id, limit: 1000 });
     return Promise.all(rows.map((r: EntityRecord) => present(deps, request, spec, r)));
   };
-  const derived = await deriveCase(db, id, new Date().toISOString().slice(0, 10), 365);
+  // Researchers' stages are as of the latest date in the record: "today" would give the shift away.
+  const researcher = deidentified(request);
+  const asOf = researcher ? await latestRecordDate(db, id) : new Date().toISOString().slice(0, 10);
+  const derived =
+    asOf === undefined
+      ? undefined
+      : await deriveCase(
+          db,
+          id,
+          asOf,
+          365,
+          researcher ? researchSources(await researchView(deps)) : undefined,
+        );
   const a = derived ? assess(derived.case) : undefined;
   return {
     patient: await present(deps, request, ENTITIES.patient, patient),
@@ -44,9 +57,7 @@ async function patientData(deps: ServerDeps, request: FastifyRequest, id: string
     ...(a && derived
       ? {
           stages: {
-            asOf: deidentified(request)
-              ? shiftDate(derived.asOf, (await dateShiftOf(db, id)) ?? 0)
-              : derived.asOf,
+            asOf: researcher ? shiftDate(derived.asOf, (await dateShiftOf(db, id)) ?? 0) : derived.asOf,
             bclc: a.bclc.status === "ok" ? a.bclc.stage : null,
             cnlc: a.cnlc.status === "ok" ? a.cnlc.stage : null,
           },
@@ -136,12 +147,13 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     },
     async (request, reply) => {
       requireRole(request, "clinician", "researcher", "admin");
-      const data = await patientData(deps, request, request.params.id);
+      const id = await patientParam(deps, request, request.params.id);
+      const data = await patientData(deps, request, id);
       await appendAudit(deps.store.db, actorOf(request), {
         action: "export",
         entity: "patient",
-        entityId: request.params.id,
-        patientId: request.params.id,
+        entityId: id,
+        patientId: id,
       });
       return reply.type("application/fhir+json").send(patientBundle(data, new Date().toISOString()));
     },
