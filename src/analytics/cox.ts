@@ -21,7 +21,7 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { type Concordance, concordance } from "./concordance.js";
 import { chiSquareUpper, twoSidedNormalP, zForConfidence } from "./distributions.js";
-import { orderByTime } from "./order.js";
+import { countingSort, orderByTime } from "./order.js";
 
 export type Ties = "efron" | "breslow";
 
@@ -33,6 +33,14 @@ export interface CoxOptions {
   readonly tolerChol?: number;
   /** Skip the concordance (it is O(n log n) and not needed by every caller). */
   readonly concordance?: boolean;
+  /** Stratum index of every row (R: `+ strata(s)`): separate baseline hazards, risk sets per stratum. */
+  readonly strata?: ArrayLike<number>;
+  /** Case weights (R: `weights =`), finite and > 0. */
+  readonly weights?: ArrayLike<number>;
+  /** Entry time of every row for counting-process data (R: `Surv(start, stop, event)`): at risk on (start, stop]. */
+  readonly start?: ArrayLike<number>;
+  /** Cluster index of every row (R: `cluster =`): robust sandwich variance summed by cluster. */
+  readonly cluster?: ArrayLike<number>;
 }
 
 export interface ChiSquareTest {
@@ -64,6 +72,17 @@ export interface CoxFit {
   readonly waldTest: ChiSquareTest;
   readonly scoreTest: ChiSquareTest;
   readonly concordance: Concordance | null;
+  /**
+   * With a cluster (or non-integer weights, as coxph's default `robust`): `se`, `z`, `p`, the HR
+   * interval, `var` and the Wald test use the robust variance; the model-based ones are here.
+   */
+  readonly robust: {
+    readonly naiveSe: readonly number[];
+    readonly naiveVar: readonly (readonly number[])[];
+    /** coxph's robust score test (`rscore`) at β = 0. */
+    readonly scoreTest: ChiSquareTest;
+    readonly clusters: number;
+  } | null;
   /** Centered linear predictor Σ(x − x̄)β for each input row (R's `linear.predictors`). */
   readonly linearPredictors: Float64Array;
   readonly warnings: readonly string[];
@@ -112,10 +131,12 @@ export function coxPh(
     return { status: "no-events", n, message: "no events: the Cox model cannot be estimated" };
   }
 
-  // Sort ascending by time, events before censorings at a tied time (coxph.fit's order).
+  // Sort ascending by (stratum, time), events before censorings at a tied time (coxph.fit's order).
   const tieKey = new Uint8Array(n);
   for (let i = 0; i < n; i++) tieKey[i] = status[i] === 1 ? 0 : 1;
-  const order = orderByTime(time, tieKey);
+  let order = orderByTime(time, tieKey);
+  const strata = options.strata ? stratumKeys(options.strata) : null;
+  if (strata) order = countingSort(order, strata.key, strata.count);
   const t = new Float64Array(n);
   const d = new Uint8Array(n);
   const x = new Float64Array(n * p);
@@ -124,15 +145,21 @@ export function coxPh(
     t[r] = time[i] as number;
     d[r] = status[i] as number;
   }
-  // Center (and scale) each column, as coxfit6.
+  const w = options.weights ? Float64Array.from(order, (i) => options.weights?.[i] as number) : null;
+  let totalWeight = n;
+  if (w) {
+    totalWeight = 0;
+    for (let r = 0; r < n; r++) totalWeight += w[r] as number;
+  }
+  // Center (and scale) each column, as coxfit6 (weighted means and mean absolute deviations).
   const means = new Array<number>(p).fill(0);
   const scale = new Array<number>(p).fill(1);
   for (let j = 0; j < p; j++) {
     const col = design.columns[j] as ArrayLike<number>;
     let sum = 0;
     let zeroOne = true;
-    for (let i = 0; i < n; i++) {
-      const v = col[i] as number;
+    for (let r = 0; r < n; r++) {
+      const v = col[order[r] as number] as number;
       if (!Number.isFinite(v)) {
         return {
           status: "invalid",
@@ -141,25 +168,32 @@ export function coxPh(
           message: `covariate ${design.terms[j]} has a non-finite value`,
         };
       }
-      sum += v;
+      sum += w ? (w[r] as number) * v : v;
       if (v !== 0 && v !== 1 && v !== -1) zeroOne = false;
     }
-    const mean = sum / n;
+    const mean = sum / totalWeight;
     means[j] = mean;
     let absDev = 0;
     for (let r = 0; r < n; r++) {
       const v = (col[order[r] as number] as number) - mean;
       x[r * p + j] = v;
-      absDev += Math.abs(v);
+      absDev += w ? (w[r] as number) * Math.abs(v) : Math.abs(v);
     }
     if (!zeroOne && absDev > 0) {
-      const s = n / absDev;
+      const s = totalWeight / absDev;
       scale[j] = s;
       for (let r = 0; r < n; r++) x[r * p + j] = (x[r * p + j] as number) * s;
     }
   }
+  const layout: Layout = {
+    w,
+    stratum: strata ? Uint32Array.from(order, (i) => strata.key[i] as number) : null,
+    start: options.start ? Float64Array.from(order, (i) => options.start?.[i] as number) : null,
+    byStart: null,
+  };
+  if (layout.start) layout.byStart = startOrder(layout.start, layout.stratum);
 
-  const work = new CoxWork(n, p, t, d, x, ties === "efron");
+  const work = new CoxWork(n, p, t, d, x, ties === "efron", layout);
   let beta = new Float64Array(p);
   const first = work.evaluate(beta);
   const singularAt0 = singularColumns(first.imat, p, toler);
@@ -238,13 +272,21 @@ export function coxPh(
     warnings.push(`did not converge in ${maxIter} iterations`);
   }
   const z95 = zForConfidence(confLevel);
-  const se = coef.map((_, i) => Math.sqrt(variance[i]?.[i] as number));
+  // coxph's default `robust`: with a cluster, or with case weights that are not whole numbers.
+  const nonIntegerWeights = w?.some((v) => v !== Math.floor(v)) === true;
+  const robust =
+    options.cluster || nonIntegerWeights
+      ? robustVariance(work, newBeta, scale, variance, order, options.cluster, toler)
+      : null;
+  const used = robust ? robust.variance : variance;
+  const se = coef.map((_, i) => Math.sqrt(used[i]?.[i] as number));
   const zs = coef.map((b, i) => b / (se[i] as number));
-  // Wald test as coxph.wtest: βᵀ V⁻¹ β via a Cholesky solve of V.
-  const vMat = new Matrix(variance);
-  const vSolved = new CholeskyDecomposition(symmetric(toFlat(vMat, p), p)).solve(Matrix.columnVector(coef));
+  // Wald test as coxph.wtest: βᵀ V⁻¹ β by cholesky2/chsolve2 (a singular pivot is skipped,
+  // as with a robust variance from few clusters).
+  const vFlat = toFlat(new Matrix(used.map((r) => [...r])), p);
+  const vSolved = choleskySolve2(vFlat, Float64Array.from(coef), p, toler);
   let wald = 0;
-  for (let j = 0; j < p; j++) wald += vSolved.get(j, 0) * (coef[j] as number);
+  for (let j = 0; j < p; j++) wald += (vSolved[j] as number) * (coef[j] as number);
   const lr = 2 * (current.loglik - loglikNull);
 
   const lp = new Float64Array(n);
@@ -273,17 +315,103 @@ export function coxPh(
     hr: coef.map((b) => Math.exp(b)),
     hrLower: coef.map((b, i) => Math.exp(b - z95 * (se[i] as number))),
     hrUpper: coef.map((b, i) => Math.exp(b + z95 * (se[i] as number))),
-    var: variance,
+    var: used,
     means,
     loglikNull,
     loglik: current.loglik,
     lrTest: { chisq: lr, df: p, p: chiSquareUpper(lr, p) },
     waldTest: { chisq: wald, df: p, p: chiSquareUpper(wald, p) },
     scoreTest: { chisq: scoreChisq, df: p, p: chiSquareUpper(scoreChisq, p) },
-    concordance: options.concordance === false ? null : concordance(time, status, lp),
+    // coxph computes the concordance within strata and weighted; not reproduced for those models.
+    concordance:
+      options.concordance === false || options.strata || options.weights || options.start
+        ? null
+        : concordance(time, status, lp),
+    robust: robust
+      ? {
+          naiveSe: coef.map((_, i) => Math.sqrt(variance[i]?.[i] as number)),
+          naiveVar: variance,
+          scoreTest: { chisq: robust.scoreChisq, df: p, p: chiSquareUpper(robust.scoreChisq, p) },
+          clusters: robust.clusters,
+        }
+      : null,
     linearPredictors: lp,
     warnings,
   };
+}
+
+/**
+ * coxph's robust variance (Lin DY, Wei LJ. JASA 1989;84:1074): DᵀD with D the weighted dfbeta
+ * residuals (score residuals × model variance) summed within each cluster (each row its own
+ * without one), and its robust score test at β = 0 (coxph's `rscore`).
+ */
+function robustVariance(
+  work: CoxWork,
+  beta: Float64Array,
+  scale: readonly number[],
+  naive: readonly (readonly number[])[],
+  order: Uint32Array,
+  cluster: ArrayLike<number> | undefined,
+  toler: number,
+): { variance: number[][]; scoreChisq: number; clusters: number } {
+  const { n, p } = work;
+  const w = work.layout.w;
+  const ids = new Map<number, number>();
+  const clusterOf = new Uint32Array(n);
+  for (let r = 0; r < n; r++) {
+    const c = cluster ? (cluster[order[r] as number] as number) : r;
+    let k = ids.get(c);
+    if (k === undefined) {
+      k = ids.size;
+      ids.set(c, k);
+    }
+    clusterOf[r] = k;
+  }
+  const m = ids.size;
+  const collapse = (resid: Float64Array): Float64Array => {
+    const out = new Float64Array(m * p);
+    for (let r = 0; r < n; r++) {
+      const c = clusterOf[r] as number;
+      const wt = w ? (w[r] as number) : 1;
+      for (let j = 0; j < p; j++) {
+        out[c * p + j] =
+          (out[c * p + j] as number) + (wt * (resid[r * p + j] as number)) / (scale[j] as number);
+      }
+    }
+    return out;
+  };
+  const score = collapse(work.scoreResiduals(beta));
+  const variance = Array.from({ length: p }, () => new Array<number>(p).fill(0));
+  const dfb = new Float64Array(p);
+  for (let c = 0; c < m; c++) {
+    for (let j = 0; j < p; j++) {
+      let v = 0;
+      for (let k = 0; k < p; k++) v += (score[c * p + k] as number) * (naive[k]?.[j] as number);
+      dfb[j] = v;
+    }
+    for (let i = 0; i < p; i++) {
+      const row = variance[i] as number[];
+      for (let j = 0; j < p; j++) row[j] = (row[j] as number) + (dfb[i] as number) * (dfb[j] as number);
+    }
+  }
+  // Robust score test: uᵀ (T₀ᵀT₀)⁻¹ u with T₀ the collapsed score residuals at β = 0.
+  const t0 = collapse(work.scoreResiduals(new Float64Array(p)));
+  const u = new Float64Array(p);
+  const tt = new Float64Array(p * p);
+  for (let c = 0; c < m; c++) {
+    for (let i = 0; i < p; i++) {
+      u[i] = (u[i] as number) + (t0[c * p + i] as number);
+      for (let j = 0; j < p; j++)
+        tt[i * p + j] = (tt[i * p + j] as number) + (t0[c * p + i] as number) * (t0[c * p + j] as number);
+    }
+  }
+  let scoreChisq = Number.NaN;
+  if (singularColumns(tt, p, toler).length === 0) {
+    const solved = new CholeskyDecomposition(symmetric(tt, p)).solve(Matrix.columnVector(Array.from(u)));
+    scoreChisq = 0;
+    for (let j = 0; j < p; j++) scoreChisq += solved.get(j, 0) * (u[j] as number);
+  }
+  return { variance, scoreChisq, clusters: m };
 }
 
 /**
@@ -292,13 +420,18 @@ export function coxPh(
  * are solved on the remaining principal submatrix (ml-matrix Cholesky).
  */
 function newtonStep(e: Evaluation, p: number, toler: number): Float64Array {
-  const skip = new Set(singularColumns(e.imat, p, toler));
+  return choleskySolve2(e.imat, e.u, p, toler);
+}
+
+/** A⁻¹b as cholesky2 + chsolve2: columns with a pivot below the tolerance get 0. */
+function choleskySolve2(a: Float64Array, b: ArrayLike<number>, p: number, toler: number): Float64Array {
+  const skip = new Set(singularColumns(a, p, toler));
   const keep = Array.from({ length: p }, (_, i) => i).filter((i) => !skip.has(i));
   const step = new Float64Array(p);
   if (keep.length === 0) return step;
-  const full = symmetric(e.imat, p);
+  const full = symmetric(a, p);
   const sub = full.selection(keep, keep);
-  const solved = new CholeskyDecomposition(sub).solve(Matrix.columnVector(keep.map((i) => e.u[i] as number)));
+  const solved = new CholeskyDecomposition(sub).solve(Matrix.columnVector(keep.map((i) => b[i] as number)));
   keep.forEach((i, k) => {
     step[i] = solved.get(k, 0);
   });
@@ -380,7 +513,40 @@ interface Evaluation {
   readonly imat: Float64Array;
 }
 
-/** Log partial likelihood, score and information at β: one backward pass (coxfit6). */
+/** Strata, weights and entry times of the sorted rows; null when the model has none. */
+interface Layout {
+  readonly w: Float64Array | null;
+  readonly stratum: Uint32Array | null;
+  readonly start: Float64Array | null;
+  /** Sorted-row indices ordered by (stratum, start), for leaving the risk set. */
+  byStart: Uint32Array | null;
+}
+
+/** Dense stratum keys 0 … count − 1 in the order of the given indices. */
+function stratumKeys(strata: ArrayLike<number>): { key: Uint32Array; count: number } {
+  const ids = new Map<number, number>();
+  const distinct = [...new Set(Array.from(strata))].sort((a, b) => a - b);
+  distinct.forEach((v, k) => {
+    ids.set(v, k);
+  });
+  return { key: Uint32Array.from(strata, (v) => ids.get(v) as number), count: distinct.length };
+}
+
+function startOrder(start: Float64Array, stratum: Uint32Array | null): Uint32Array {
+  let order = orderByTime(start);
+  if (stratum) {
+    const count = stratum.length === 0 ? 0 : Math.max(...stratum) + 1;
+    order = countingSort(order, stratum, count);
+  }
+  return order;
+}
+
+/**
+ * Log partial likelihood, score and information at β: one backward pass over the rows sorted
+ * by (stratum, time) — coxfit6 for right-censored data, agfit4 for (start, stop] data, where a
+ * row leaves the risk set once the pass reaches its entry time. Case weights multiply the risk
+ * scores and the deaths' contributions; Efron's tied deaths share their mean weight.
+ */
 class CoxWork {
   private readonly a: Float64Array;
   private readonly a2: Float64Array;
@@ -390,12 +556,13 @@ class CoxWork {
   private readonly zbeta: Float64Array;
 
   constructor(
-    private readonly n: number,
-    private readonly p: number,
-    private readonly t: Float64Array,
-    private readonly d: Uint8Array,
-    private readonly x: Float64Array,
-    private readonly efron: boolean,
+    readonly n: number,
+    readonly p: number,
+    readonly t: Float64Array,
+    readonly d: Uint8Array,
+    readonly x: Float64Array,
+    readonly efron: boolean,
+    readonly layout: Layout,
   ) {
     this.a = new Float64Array(p);
     this.a2 = new Float64Array(p);
@@ -405,8 +572,21 @@ class CoxWork {
     this.zbeta = new Float64Array(n);
   }
 
+  /** exp(xβ) per sorted row (without the weight). */
+  scores(beta: Float64Array): Float64Array {
+    const { n, p, x } = this;
+    const out = new Float64Array(n);
+    for (let r = 0; r < n; r++) {
+      let zb = 0;
+      for (let j = 0; j < p; j++) zb += (beta[j] as number) * (x[r * p + j] as number);
+      out[r] = Math.exp(zb);
+    }
+    return out;
+  }
+
   evaluate(beta: Float64Array): Evaluation {
     const { n, p, t, d, x, a, a2, cmat, cmat2, risk, zbeta } = this;
+    const { w, stratum, start, byStart } = this.layout;
     const u = new Float64Array(p);
     const imat = new Float64Array(p * p);
     a.fill(0);
@@ -416,18 +596,46 @@ class CoxWork {
       const base = r * p;
       for (let j = 0; j < p; j++) zb += (beta[j] as number) * (x[base + j] as number);
       zbeta[r] = zb;
-      risk[r] = Math.exp(zb);
+      risk[r] = w ? Math.exp(zb) * (w[r] as number) : Math.exp(zb);
     }
     let loglik = 0;
     let denom = 0;
     let person = n - 1;
+    let leave = n - 1;
+    let current = stratum ? (stratum[n - 1] as number) : 0;
     while (person >= 0) {
+      if (stratum && stratum[person] !== current) {
+        current = stratum[person] as number;
+        denom = 0;
+        a.fill(0);
+        cmat.fill(0);
+      }
       const dtime = t[person] as number;
+      if (start && byStart) {
+        // Rows of later strata were never in this stratum's risk set; skip them.
+        while (leave >= 0 && stratum && stratum[byStart[leave] as number] !== current) leave--;
+        while (leave >= 0 && (start[byStart[leave] as number] as number) >= dtime) {
+          const q = byStart[leave] as number;
+          if (stratum && stratum[q] !== current) break;
+          const rk = risk[q] as number;
+          denom -= rk;
+          const base = q * p;
+          for (let i = 0; i < p; i++) {
+            const xi = x[base + i] as number;
+            a[i] = (a[i] as number) - rk * xi;
+            const row = i * p;
+            for (let j = i; j < p; j++)
+              cmat[row + j] = (cmat[row + j] as number) - rk * xi * (x[base + j] as number);
+          }
+          leave--;
+        }
+      }
       let ndead = 0;
+      let deadwt = 0;
       let denom2 = 0;
       a2.fill(0);
       cmat2.fill(0);
-      for (; person >= 0 && t[person] === dtime; person--) {
+      for (; person >= 0 && t[person] === dtime && (!stratum || stratum[person] === current); person--) {
         const rk = risk[person] as number;
         const base = person * p;
         if (d[person] === 0) {
@@ -440,12 +648,14 @@ class CoxWork {
               cmat[row + j] = (cmat[row + j] as number) + rk * xi * (x[base + j] as number);
           }
         } else {
+          const wt = w ? (w[person] as number) : 1;
           ndead++;
+          deadwt += wt;
           denom2 += rk;
-          loglik += zbeta[person] as number;
+          loglik += wt * (zbeta[person] as number);
           for (let i = 0; i < p; i++) {
             const xi = x[base + i] as number;
-            u[i] = (u[i] as number) + xi;
+            u[i] = (u[i] as number) + wt * xi;
             a2[i] = (a2[i] as number) + rk * xi;
             const row = i * p;
             for (let j = i; j < p; j++)
@@ -461,32 +671,34 @@ class CoxWork {
         for (let j = i; j < p; j++) cmat[row + j] = (cmat[row + j] as number) + (cmat2[row + j] as number);
       }
       if (!this.efron || ndead === 1) {
-        loglik -= ndead * Math.log(denom);
+        loglik -= deadwt * Math.log(denom);
         for (let i = 0; i < p; i++) {
           const mean = (a[i] as number) / denom;
-          u[i] = (u[i] as number) - ndead * mean;
+          u[i] = (u[i] as number) - deadwt * mean;
           const row = i * p;
           for (let j = i; j < p; j++) {
             imat[row + j] =
               (imat[row + j] as number) +
-              (ndead * ((cmat[row + j] as number) - mean * (a[j] as number))) / denom;
+              (deadwt * ((cmat[row + j] as number) - mean * (a[j] as number))) / denom;
           }
         }
       } else {
+        const wtave = deadwt / ndead;
         for (let k = 0; k < ndead; k++) {
           const frac = k / ndead;
           const d2 = denom - frac * denom2;
-          loglik -= Math.log(d2);
+          loglik -= wtave * Math.log(d2);
           for (let i = 0; i < p; i++) {
             const mean = ((a[i] as number) - frac * (a2[i] as number)) / d2;
-            u[i] = (u[i] as number) - mean;
+            u[i] = (u[i] as number) - wtave * mean;
             const row = i * p;
             for (let j = i; j < p; j++) {
               imat[row + j] =
                 (imat[row + j] as number) +
-                ((cmat[row + j] as number) -
-                  frac * (cmat2[row + j] as number) -
-                  mean * ((a[j] as number) - frac * (a2[j] as number))) /
+                (wtave *
+                  ((cmat[row + j] as number) -
+                    frac * (cmat2[row + j] as number) -
+                    mean * ((a[j] as number) - frac * (a2[j] as number)))) /
                   d2;
             }
           }
@@ -494,5 +706,172 @@ class CoxWork {
       }
     }
     return { loglik, u, imat };
+  }
+
+  /**
+   * Score residuals per sorted row on the internal (centred, scaled) covariates, unweighted,
+   * as survival's coxscore2 / agscore3: for a row at risk at event time t (Efron: the k-th of
+   * D tied deaths seen with the deaths' risk down-weighted by k/D),
+   *   Uᵢ = Σ_t [i dies at t] Σ_k (xᵢ − x̄ₖ)/D − Σ_t eᵢ Σ_k (1 − [i dies at t]·k/D)(xᵢ − x̄ₖ) hₖ,
+   * hₖ = (mean death weight)/(k-th denominator). Cumulative sums over event times make it
+   * O(n log n).
+   */
+  scoreResiduals(beta: Float64Array): Float64Array {
+    const { n, p, t, d, x } = this;
+    const { w, stratum, start } = this.layout;
+    const score = this.scores(beta);
+    const resid = new Float64Array(n * p);
+    // Event times per stratum, ascending, with H = Σ hₖ and XH = Σ x̄ₖ hₖ (prefix sums).
+    const segments: { lo: number; hi: number }[] = [];
+    for (let r = 0; r < n; ) {
+      let e = r;
+      while (e < n && (!stratum || stratum[e] === stratum[r])) e++;
+      segments.push({ lo: r, hi: e });
+      r = e;
+    }
+    const a = new Float64Array(p);
+    const a2 = new Float64Array(p);
+    const xbar = new Float64Array(p);
+    for (const { lo, hi } of segments) {
+      const times: number[] = [];
+      const cumH: number[] = [];
+      const cumXH: number[][] = [];
+      // Risk-set sums at each event time, forward in time: in the risk set are rows with
+      // stop ≥ t (and start < t); computed directly from suffix sums in a backward pass.
+      const groups: { from: number; to: number }[] = [];
+      for (let r = lo; r < hi; ) {
+        let e = r;
+        let dead = 0;
+        while (e < hi && t[e] === t[r]) {
+          dead += d[e] as number;
+          e++;
+        }
+        if (dead > 0) groups.push({ from: r, to: e });
+        r = e;
+      }
+      const sums = this.riskSums(score, lo, hi, groups);
+      let h = 0;
+      const xh = new Float64Array(p);
+      groups.forEach((g, gi) => {
+        const denom = sums.denom[gi] as number;
+        a.set(sums.a.subarray(gi * p, (gi + 1) * p));
+        let deaths = 0;
+        let eDenom = 0;
+        let meanwt = 0;
+        a2.fill(0);
+        for (let r = g.from; r < g.to; r++) {
+          if (d[r] !== 1) continue;
+          const rk = (score[r] as number) * (w ? (w[r] as number) : 1);
+          deaths++;
+          eDenom += rk;
+          meanwt += w ? (w[r] as number) : 1;
+          for (let j = 0; j < p; j++) a2[j] = (a2[j] as number) + rk * (x[r * p + j] as number);
+        }
+        if (!this.efron || deaths === 1) {
+          const hazard = meanwt / denom;
+          h += hazard;
+          for (let j = 0; j < p; j++) {
+            xbar[j] = (a[j] as number) / denom;
+            xh[j] = (xh[j] as number) + (xbar[j] as number) * hazard;
+          }
+          for (let r = g.from; r < g.to; r++) {
+            if (d[r] !== 1) continue;
+            for (let j = 0; j < p; j++)
+              resid[r * p + j] =
+                (resid[r * p + j] as number) + (x[r * p + j] as number) - (xbar[j] as number);
+          }
+        } else {
+          meanwt /= deaths;
+          for (let k = 0; k < deaths; k++) {
+            const down = k / deaths;
+            const temp = denom - down * eDenom;
+            const hazard = meanwt / temp;
+            h += hazard;
+            for (let j = 0; j < p; j++) {
+              const xb = ((a[j] as number) - down * (a2[j] as number)) / temp;
+              xh[j] = (xh[j] as number) + xb * hazard;
+              for (let r = g.from; r < g.to; r++) {
+                if (d[r] !== 1) continue;
+                const diff = (x[r * p + j] as number) - xb;
+                resid[r * p + j] =
+                  (resid[r * p + j] as number) + diff / deaths + diff * (score[r] as number) * hazard * down;
+              }
+            }
+          }
+        }
+        times.push(t[g.from] as number);
+        cumH.push(h);
+        cumXH.push(Array.from(xh));
+      });
+      // Every row: − eᵢ (xᵢ ΔH − ΔXH) over the event times in (start, stop].
+      const upTo = (time: number): number => {
+        let l = 0;
+        let r = times.length;
+        while (l < r) {
+          const m = (l + r) >>> 1;
+          if ((times[m] as number) <= time) l = m + 1;
+          else r = m;
+        }
+        return l - 1;
+      };
+      for (let r = lo; r < hi; r++) {
+        const kStop = upTo(t[r] as number);
+        const kStart = start ? upTo(start[r] as number) : -1;
+        if (kStop < 0) continue;
+        const dh = (cumH[kStop] as number) - (kStart >= 0 ? (cumH[kStart] as number) : 0);
+        const e = score[r] as number;
+        for (let j = 0; j < p; j++) {
+          const dxh =
+            ((cumXH[kStop] as number[])[j] as number) -
+            (kStart >= 0 ? ((cumXH[kStart] as number[])[j] as number) : 0);
+          resid[r * p + j] = (resid[r * p + j] as number) - e * ((x[r * p + j] as number) * dh - dxh);
+        }
+      }
+    }
+    return resid;
+  }
+
+  /** Weighted risk-set denominators and covariate sums at the given event-time groups of a stratum. */
+  private riskSums(
+    score: Float64Array,
+    lo: number,
+    hi: number,
+    groups: readonly { from: number; to: number }[],
+  ): { denom: Float64Array; a: Float64Array } {
+    const { p, t, x } = this;
+    const { w, start } = this.layout;
+    const denom = new Float64Array(groups.length);
+    const sums = new Float64Array(groups.length * p);
+    // Rows with stop ≥ t: suffix from the group's first row. Minus rows with start ≥ t.
+    const byStart = start
+      ? Array.from({ length: hi - lo }, (_, k) => lo + k).sort(
+          (u, v) => (start[u] as number) - (start[v] as number),
+        )
+      : [];
+    let row = hi - 1;
+    let leave = byStart.length - 1;
+    let den = 0;
+    const acc = new Float64Array(p);
+    for (let gi = groups.length - 1; gi >= 0; gi--) {
+      const g = groups[gi] as { from: number; to: number };
+      const time = t[g.from] as number;
+      for (; row >= g.from; row--) {
+        const rk = (score[row] as number) * (w ? (w[row] as number) : 1);
+        den += rk;
+        for (let j = 0; j < p; j++) acc[j] = (acc[j] as number) + rk * (x[row * p + j] as number);
+      }
+      if (start) {
+        while (leave >= 0 && (start[byStart[leave] as number] as number) >= time) {
+          const q = byStart[leave] as number;
+          const rk = (score[q] as number) * (w ? (w[q] as number) : 1);
+          den -= rk;
+          for (let j = 0; j < p; j++) acc[j] = (acc[j] as number) - rk * (x[q * p + j] as number);
+          leave--;
+        }
+      }
+      denom[gi] = den;
+      sums.set(acc, gi * p);
+    }
+    return { denom, a: sums };
   }
 }
