@@ -17,6 +17,11 @@ import type { ParsedCase } from "./case/types.js";
 import type { Eligibility, EligibilityResult, Modality, Profile } from "./eligibility/index.js";
 import { cite } from "./evidence/index.js";
 import type { OptionCode } from "./staging/options.js";
+import type { RegimenCode } from "./therapy/catalogue.js";
+import { type Combination, combinations } from "./therapy/combinations.js";
+import { checkRegimen, type RegimenCheck } from "./therapy/contraindications.js";
+
+export type { Combination } from "./therapy/combinations.js";
 
 /** Option code → the interventional modalities whose eligibility decides it. */
 export const OPTION_MODALITIES: Readonly<Partial<Record<OptionCode, readonly Modality[]>>> = {
@@ -27,15 +32,23 @@ export const OPTION_MODALITIES: Readonly<Partial<Record<OptionCode, readonly Mod
 };
 
 /**
- * Systemic options and the clinician-reported contraindication flags that exclude them
- * (case-format.md `contraindications`). Only a flag given as true excludes; absent is not assumed.
+ * Systemic options → the catalogue regimen whose contraindication rules decide them (read from
+ * the record: src/clinical/therapy/contraindications.ts).
  */
-export const OPTION_FLAGS: Readonly<
-  Partial<Record<OptionCode, readonly ("immunotherapy" | "bevacizumab")[]>>
-> = {
-  "atezolizumab-bevacizumab": ["immunotherapy", "bevacizumab"],
-  "durvalumab-tremelimumab": ["immunotherapy"],
-  durvalumab: ["immunotherapy"],
+export const OPTION_REGIMEN: Readonly<Partial<Record<OptionCode, RegimenCode>>> = {
+  "atezolizumab-bevacizumab": "atezolizumab-bevacizumab",
+  "durvalumab-tremelimumab": "durvalumab-tremelimumab",
+  durvalumab: "durvalumab",
+  lenvatinib: "lenvatinib",
+  sorafenib: "sorafenib",
+};
+
+/** A regimen check as an option verdict: a caution is a relative contraindication. */
+const REGIMEN_VERDICT: Readonly<Record<RegimenCheck["verdict"], OptionVerdict>> = {
+  contraindicated: "contraindicated",
+  "cannot-determine": "indeterminate",
+  caution: "relative-contraindication",
+  "no-contraindication-found": "eligible",
 };
 
 export type OptionVerdict =
@@ -60,8 +73,10 @@ export interface PlanOption {
   /** Best verdict across the option's modalities; `not-assessed` for non-interventional options. */
   readonly verdict: OptionVerdict;
   readonly modalities: readonly ModalityVerdict[];
-  /** Clinician-reported contraindications that exclude a systemic option. */
+  /** The contraindications found for a systemic option (one line each, with the rule's source). */
   readonly contraindications?: readonly string[];
+  /** A systemic option's regimen checked against the record (contraindications, missing checks). */
+  readonly regimen?: RegimenCheck;
 }
 
 export interface GuidelinePlan {
@@ -71,15 +86,6 @@ export interface GuidelinePlan {
   readonly stage: string | null;
   readonly options: readonly PlanOption[];
   readonly note: string;
-}
-
-export interface Combination {
-  readonly id: string;
-  readonly title: string;
-  readonly status: "worth-discussing" | "not-applicable" | "cannot-decide";
-  readonly why: string;
-  readonly evidence: string;
-  readonly citation: string;
 }
 
 export interface TreatmentPlan {
@@ -151,13 +157,17 @@ function guidelinePlan(
     add(s.treatmentStageMigration.options, "stage-migration");
   const judged = entries.map((e) => {
     const modalities = (OPTION_MODALITIES[e.code] ?? []).map((m) => verdictOf(elig[m][profile]));
-    const flagged = (OPTION_FLAGS[e.code] ?? []).filter((f) => {
-      const x = c.contraindications[f];
-      return x.state === "present" && x.value;
-    });
-    const verdict: OptionVerdict = flagged.length > 0 ? "contraindicated" : best(modalities);
-    const because = flagged.map((f) => `contraindications.${f} = true`);
-    return { ...e, modalities, verdict, ...(because.length > 0 ? { contraindications: because } : {}) };
+    const code = OPTION_REGIMEN[e.code];
+    if (code === undefined) return { ...e, modalities, verdict: best(modalities) };
+    const regimen = checkRegimen(code, c);
+    const because = regimen.findings.map((f) => f.reason);
+    return {
+      ...e,
+      modalities,
+      verdict: REGIMEN_VERDICT[regimen.verdict],
+      regimen,
+      ...(because.length > 0 ? { contraindications: because } : {}),
+    };
   });
   const ordered = [
     ...judged.filter((o) => o.verdict !== "contraindicated"),
@@ -173,111 +183,6 @@ function guidelinePlan(
     options: ordered,
     note: `${s.optionsReason}${ranked} Judged under the ${profile} eligibility profile; contraindicated options are listed last.`,
   };
-}
-
-function verdictText(r: EligibilityResult): string {
-  return r.status === "ok" ? r.verdict : r.status;
-}
-
-function combinations(a: Assessment, c: ParsedCase): Combination[] {
-  const e = a.eligibility;
-  const out: Combination[] = [];
-  const bclcStage = a.bclc.status === "ok" ? a.bclc.stage : null;
-  const cnlcStage = a.cnlc.status === "ok" ? a.cnlc.stage : null;
-  const advanced = bclcStage === "C" || cnlcStage?.startsWith("III") === true;
-  const taceCn = [e.ctace.cn, e.debtace.cn];
-  const taceIntl = [e.ctace.intl, e.debtace.intl];
-  const anyOk = (rs: EligibilityResult[]) =>
-    rs.some((r) => r.status === "ok" && r.verdict !== "contraindicated");
-  const allContra = (rs: EligibilityResult[]) =>
-    rs.every((r) => r.status === "ok" && r.verdict === "contraindicated");
-
-  // LAUNCH: lenvatinib + on-demand TACE, advanced HCC (China).
-  {
-    const weight = a.bsa.status === "ok" ? a.bsa.weightKg : undefined;
-    const dose =
-      weight === undefined
-        ? "12 mg if ≥ 60 kg, 8 mg if < 60 kg"
-        : weight >= 60
-          ? "12 mg/day (≥ 60 kg)"
-          : "8 mg/day (< 60 kg)";
-    const status: Combination["status"] =
-      bclcStage === null && cnlcStage === null
-        ? "cannot-decide"
-        : !advanced
-          ? "not-applicable"
-          : allContra(taceCn)
-            ? "not-applicable"
-            : anyOk(taceCn)
-              ? "worth-discussing"
-              : "cannot-decide";
-    out.push({
-      id: "launch",
-      title: "Lenvatinib + TACE (LAUNCH)",
-      status,
-      why:
-        `advanced stage: ${advanced ? "yes" : bclcStage === null && cnlcStage === null ? "unknown" : "no"} (BCLC ${bclcStage ?? "?"}, CNLC ${cnlcStage ?? "?"}); ` +
-        `cTACE/DEB-TACE under cn: ${taceCn.map(verdictText).join(" / ")}; lenvatinib ${dose}.`,
-      evidence:
-        "LAUNCH: OS 17.8 vs 11.5 months (HR 0.45), PFS 10.6 vs 6.4, mRECIST ORR 54.1 % vs 25.0 %; Chinese 2024 guideline endorses TACE + systemic for IIb/IIIa. BCLC 2022 does not include TACE + systemic combinations [CONFLICT].",
-      citation: cite("peng2023Launch", "cnTaceGuideline"),
-    });
-  }
-  // EMERALD-1: TACE + durvalumab ± bevacizumab, embolization-eligible, CP A–B7, ECOG 0–1.
-  {
-    const cp = a.childPugh.status === "ok" ? a.childPugh : undefined;
-    const ecog = a.ecog.status === "ok" ? a.ecog.grade : undefined;
-    const cpOk = cp ? cp.class === "A" || (cp.class === "B" && cp.score <= 7) : undefined;
-    const flags: string[] = [];
-    const excluded = (["immunotherapy", "bevacizumab"] as const).filter((f) => {
-      const x = c.contraindications[f];
-      return x.state === "present" && x.value;
-    });
-    if (excluded.length > 0) flags.push(`contraindicated: ${excluded.join(", ")}`);
-    const status: Combination["status"] =
-      excluded.length > 0 || cpOk === false || (ecog !== undefined && ecog > 1) || allContra(taceIntl)
-        ? "not-applicable"
-        : cpOk === undefined || ecog === undefined || !anyOk(taceIntl)
-          ? "cannot-decide"
-          : "worth-discussing";
-    if (cp) flags.push(`Child-Pugh ${cp.class}${cp.score} (trial: A–B7)`);
-    else flags.push("Child-Pugh unknown");
-    flags.push(`ECOG ${ecog ?? "unknown"} (trial: 0–1)`);
-    out.push({
-      id: "emerald1",
-      title: "TACE + durvalumab + bevacizumab (EMERALD-1)",
-      status,
-      why: `${flags.join("; ")}; cTACE/DEB-TACE under intl: ${taceIntl.map(verdictText).join(" / ")}. Check contraindications to bevacizumab and immunotherapy.`,
-      evidence:
-        "EMERALD-1: PFS 15.0 vs 8.2 months for durvalumab + bevacizumab + TACE (HR 0.77); durvalumab + TACE not significant; OS pending at report. PFS-only benefit does not change BCLC first options.",
-      citation: cite("sangro2025Emerald1"),
-    });
-  }
-  // HAIC + systemic (He 2019; Chinese practice).
-  {
-    const haic = e.haic.cn;
-    const relevant = advanced || cnlcStage === "IIb";
-    const status: Combination["status"] =
-      haic.status === "ok" && haic.verdict === "contraindicated"
-        ? "not-applicable"
-        : bclcStage === null && cnlcStage === null
-          ? "cannot-decide"
-          : !relevant
-            ? "not-applicable"
-            : haic.status === "ok"
-              ? "worth-discussing"
-              : "cannot-decide";
-    out.push({
-      id: "haic-systemic",
-      title: "HAIC (FOLFOX) + systemic therapy",
-      status,
-      why: `CNLC ${cnlcStage ?? "?"}, BCLC ${bclcStage ?? "?"}; HAIC under cn: ${verdictText(haic)}, under intl: ${verdictText(e.haic.intl)} (EASL/AASLD/BCLC: not outside trials).`,
-      evidence:
-        "He 2019 (PVTT): sorafenib + HAIC-FOLFOX OS 13.37 vs 7.13 months; FOHAIC-1: HAIC-FOLFOX vs sorafenib OS 13.9 vs 8.2 months, 12.3 % downstaged to curative treatment.",
-      citation: cite("he2019Haic", "lyu2022Fohaic1"),
-    });
-  }
-  return out;
 }
 
 function downstaging(a: Assessment): Combination[] {
@@ -326,9 +231,11 @@ export function planFromAssessment(a: Assessment, c: ParsedCase): TreatmentPlan 
       for (const m of s.optionsMissing) missing.add(m);
   }
   for (const g of [bclc, cnlc])
-    for (const o of g.options)
+    for (const o of g.options) {
       for (const m of o.modalities)
         if (m.verdict === "indeterminate") for (const p of m.missing) missing.add(p);
+      for (const p of o.regimen?.missing ?? []) missing.add(p);
+    }
   return {
     ...(a.id !== undefined ? { id: a.id } : {}),
     status: a.status,

@@ -7,6 +7,7 @@ import { LAB_ANALYTES, type LabAnalyte } from "../units/analytes.js";
 import type { Quantity } from "../units/quantity.js";
 import { readPostDownstaging, readTaceRefractoriness } from "./course-blocks.js";
 import { dotted, isRecord, Reader } from "./reader.js";
+import { readTherapyInputs } from "./therapy-inputs.js";
 import {
   ABLATION_KEYS,
   ASCITES,
@@ -256,6 +257,7 @@ export function parseCase(input: unknown): ParseOutcome {
     bclcStage: r.oneOf("bclcStage", BCLC_STAGES),
     taceRefractoriness: readTaceRefractoriness(r),
     postDownstaging: readPostDownstaging(r),
+    therapy: readTherapyInputs(r),
   };
   return { parsed, errors: r.errors };
 }

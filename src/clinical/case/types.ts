@@ -26,6 +26,14 @@ export const CONTRAINDICATION_KEYS = [
   "severeComorbidity",
   "priorLiverRadiotherapy",
 ] as const;
+/** Medical history that decides checkpoint inhibitors and cell therapy (case-format.md `history`). */
+export const HISTORY_KEYS = [
+  "priorLiverTransplant",
+  "autoimmuneDisease",
+  "systemicImmunosuppression",
+] as const;
+/** Curative-intent treatments after which adjuvant therapy is discussed. */
+export const CURATIVE_MODALITIES = ["resection", "ablation"] as const;
 export const BILIARY_KEYS = ["bilioentericAnastomosis", "stentOrIncompetentPapilla", "obstruction"] as const;
 export const ABLATION_KEYS = ["unsafeLocation", "noSafeAccess"] as const;
 export const TACE_SUITABILITY_KEYS = [
@@ -113,6 +121,23 @@ export interface ParsedCase {
   readonly taceRefractoriness: TaceRefractorinessInput;
   /** Tumour status after downstaging treatment (scores.md §6.5, §10); absent = not given. */
   readonly postDownstaging: Field<PostDownstagingInput>;
+  /** Inputs of the therapy catalogue's contraindications and of adjuvant therapy. */
+  readonly therapy: TherapyInputs;
+}
+
+/** The therapy blocks of the case (case-format.md `history`, `bloodPressure`, ...). */
+export interface TherapyInputs {
+  readonly history: { readonly [K in (typeof HISTORY_KEYS)[number]]: Field<boolean> };
+  /** mmHg. */
+  readonly bloodPressure: { readonly systolic: Field<number>; readonly diastolic: Field<number> };
+  readonly urineProteinGPer24h: Field<number>;
+  /** The curative-intent treatment already done (resection or ablation) and whether it was complete. */
+  readonly curativeTreatment: {
+    readonly modality: Field<(typeof CURATIVE_MODALITIES)[number]>;
+    readonly complete: Field<boolean>;
+  };
+  /** Edmondson–Steiner grade 1–4 of the resected tumour. */
+  readonly histologicGrade: Field<number>;
 }
 
 /** The `taceRefractoriness` block (scores.md §7.6). */

@@ -6,6 +6,7 @@ import { LIVER_FUNCTION_SOURCES } from "./liver-function.js";
 import { RESPONSE_SOURCES } from "./response.js";
 import type { Source } from "./source.js";
 import { STAGING_SOURCES } from "./staging.js";
+import { THERAPY_SOURCES } from "./therapy.js";
 import { TREATMENT_SOURCES } from "./treatment.js";
 
 export type { Source } from "./source.js";
@@ -15,6 +16,7 @@ export const SOURCES = Object.freeze({
   ...RESPONSE_SOURCES,
   ...STAGING_SOURCES,
   ...TREATMENT_SOURCES,
+  ...THERAPY_SOURCES,
 });
 
 export type SourceId = keyof typeof SOURCES;

@@ -6,4 +6,5 @@
 export * from "./inputs.js";
 export * from "./stage.js";
 export * from "./term.js";
+export * from "./therapy.js";
 export * from "./treatment.js";
