@@ -28,6 +28,10 @@ const COMMANDS: Readonly<Record<string, { summary: string; load: () => Promise<C
     summary: "response over a course of scans: RECIST 1.1 + mRECIST side by side, BOR, first progression",
     load: async () => (await import("./response.js")).responseCommand,
   },
+  imaging: {
+    summary: "liver and tumour volumes, RECIST diameters from a DICOM SEG or NIfTI segmentation",
+    load: async () => (await import("./imaging.js")).imagingCommand,
+  },
   sources: {
     summary: "the sources the rules cite, with how each was checked (verified / recalled / secondary)",
     load: async () => (await import("./sources.js")).sourcesCommand,

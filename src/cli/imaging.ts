@@ -1,0 +1,145 @@
+/**
+ * `hepatica imaging FILE... [--json] [--labels FILE] [--min-volume-ml X]` — liver and tumour
+ * volumes and RECIST diameters from a segmentation: DICOM SEG or NIfTI-1/2 (.nii, .nii.gz).
+ */
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import {
+  combineMasks,
+  type ImagingError,
+  imagingResult,
+  type LabelMap,
+  LITS_LABELS,
+  type MaskInput,
+  parseLabelMap,
+  readSegmentation,
+  type Volumetry,
+  volumetry,
+} from "../imaging/index.js";
+import { parseJson } from "./input.js";
+import { type Command, EXIT, type Io, UsageError } from "./io.js";
+
+function parseImagingArgs(argv: readonly string[]) {
+  try {
+    return parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+        labels: { type: "string" },
+        "min-volume-ml": { type: "string" },
+      },
+    });
+  } catch (e) {
+    throw new UsageError(e instanceof Error ? e.message : String(e));
+  }
+}
+
+export const IMAGING_HELP = `Usage:
+  hepatica imaging FILE [--json] [--labels LABELS.json] [--min-volume-ml X]
+  hepatica imaging LIVER.nii.gz:liver TUMOR.nii.gz:tumor [--json]   (one mask per structure)
+
+FILE is a DICOM SEG (binary or fractional) or a NIfTI-1/2 label map (.nii, .nii.gz).
+NIfTI labels follow the LiTS / Medical Segmentation Decathlon convention (0 background, 1 liver,
+2 tumour) unless --labels maps them: {"liver": [1], "tumor": [2], "segments": {"I": [11], ...}}.
+DICOM SEG segments are read by their coded type or label (Liver, Neoplasm/Tumor, Segment I–VIII).
+
+The liver volume is the whole organ: tumour voxels count as liver too. Tumours are 3-D connected
+components (26-connectivity) of at least --min-volume-ml (default 0.01 mL), largest first, each
+with its volume (voxel count × voxel volume), its longest axial diameter on the slice where it is
+longest and the short axis perpendicular to it (RECIST 1.1), and the slice.
+--json prints {"liver": {"volumeMl", ...}, "tumors": [{"id", "volumeMl", "longestDiameterMm",
+"shortAxisMm", "sliceIndex", ...}], "tumorCount", "tumorToLiverPercent", ...}.
+Decision support for clinicians, not a substitute for their judgement.
+Exit codes: 0 ok; 1 invalid or mismatched file; 2 usage error.
+`;
+
+const ROLE = /^(.*):(liver|tumor)$/;
+
+async function bytesOf(file: string): Promise<Uint8Array> {
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    throw new UsageError(`cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export function formatVolumetry(v: Volumetry, files: readonly string[]): string {
+  const ml = (x: number) => `${x.toFixed(1)} mL`;
+  const mm = (x: number | null) => (x === null ? "—" : x.toFixed(1));
+  const lines = [
+    `Segmentation: ${files.join(", ")} (${v.format}), ${v.voxel.dims.join("×")} voxels; ${v.voxel.arithmetic}`,
+    `Slices: ${v.orientation.axial ? "axial" : "NOT axial"} (plane ${v.orientation.planeTiltDegrees}° from axial, gantry tilt ${v.orientation.gantryTiltDegrees}°)`,
+    ...(v.series?.studyDate || v.series?.seriesInstanceUid
+      ? [`Study ${v.series.studyDate ?? "(no date)"}, series ${v.series.seriesInstanceUid ?? "(no UID)"}`]
+      : []),
+    `Liver (whole organ, tumour included): ${ml(v.liver.volumeMl)} (${v.liver.voxelCount} voxels)`,
+    `Non-tumoral liver: ${ml(v.nonTumoralLiverVolumeMl)}`,
+    `Tumours: ${v.tumorCount}, ${ml(v.tumorVolumeMl)} = ${v.tumorToLiverPercent} % of the liver (26-connected components ≥ ${v.method.minTumorVolumeMl} mL; ${v.method.droppedComponents.count} smaller dropped)`,
+  ];
+  if (v.tumors.length > 0) {
+    lines.push("  id    volume mL  longest mm  short axis mm  slice");
+    for (const t of v.tumors) {
+      lines.push(
+        `  ${t.id.padEnd(5)} ${t.volumeMl.toFixed(2).padStart(9)}  ${mm(t.longestDiameterMm).padStart(10)}  ${mm(t.shortAxisMm).padStart(13)}  ${t.sliceIndex ?? "—"}${t.slicePositionMm !== null ? ` (${t.slicePositionMm} mm)` : ""}`,
+      );
+    }
+  }
+  for (const s of v.segments) lines.push(`Segment ${s.segment}: ${ml(s.volumeMl)}`);
+  lines.push(`Labels: ${v.method.labelConvention}`);
+  for (const n of v.notes) lines.push(`Note: ${n}`);
+  lines.push("Decision support for clinicians, not a substitute for their judgement.");
+  return `${lines.join("\n")}\n`;
+}
+
+function fail(io: Io, json: boolean, errors: readonly ImagingError[]): number {
+  if (json) io.stdout.write(`${JSON.stringify({ status: "invalid", errors })}\n`);
+  else for (const e of errors) io.stderr.write(`hepatica imaging: ${e.code} at ${e.path}: ${e.message}\n`);
+  return EXIT.invalidInput;
+}
+
+export const imagingCommand: Command = async (argv, io) => {
+  const { values, positionals } = parseImagingArgs(argv);
+  if (values.help) {
+    io.stdout.write(IMAGING_HELP);
+    return EXIT.ok;
+  }
+  if (positionals.length === 0) throw new UsageError("give a segmentation FILE (DICOM SEG or NIfTI)");
+  const json = values.json === true;
+  const minRaw = values["min-volume-ml"];
+  const min = typeof minRaw === "string" ? Number(minRaw) : undefined;
+  if (min !== undefined && !(Number.isFinite(min) && min >= 0 && min <= 1000)) {
+    throw new UsageError(`--min-volume-ml ${minRaw}: give a volume in mL between 0 and 1000`);
+  }
+  let labels: LabelMap | undefined;
+  if (typeof values.labels === "string") {
+    const text = new TextDecoder().decode(await bytesOf(values.labels));
+    const parsed = parseJson(text, values.labels);
+    if (!parsed.ok) return fail(io, json, [{ path: values.labels, code: "labels", message: parsed.message }]);
+    const r = imagingResult(() => parseLabelMap(parsed.value, `--labels ${values.labels}`));
+    if (r.status === "invalid") return fail(io, json, r.errors);
+    labels = r.value;
+  }
+  const specs = positionals.map((p) => {
+    const m = ROLE.exec(p);
+    return m ? { file: m[1] as string, role: m[2] as "liver" | "tumor" } : { file: p };
+  });
+  const files = await Promise.all(specs.map(async (s) => ({ ...s, bytes: await bytesOf(s.file) })));
+  const result = imagingResult(() => {
+    const inputs: MaskInput[] = files.map((f) => ({ ...f, volume: readSegmentation(f.bytes, f.file) }));
+    const combined = combineMasks(inputs);
+    const map = labels ?? combined.labels ?? combined.volume.defaultLabels ?? LITS_LABELS;
+    return volumetry(combined.volume, map, min !== undefined ? { minTumorVolumeMl: min } : {});
+  });
+  if (result.status === "invalid") return fail(io, json, result.errors);
+  io.stdout.write(
+    json
+      ? `${JSON.stringify({ status: "ok", ...result.value })}\n`
+      : formatVolumetry(
+          result.value,
+          specs.map((s) => s.file),
+        ),
+  );
+  return EXIT.ok;
+};
