@@ -5,7 +5,13 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./cli-io.js";
 import { writeNifti } from "./imaging/nifti-writer.js";
-import { axialGrid, type Ellipsoid, ellipsoidVolumeMl, volumeToleranceMl, voxelise } from "./imaging/phantom.js";
+import {
+  axialGrid,
+  type Ellipsoid,
+  ellipsoidVolumeMl,
+  volumeToleranceMl,
+  voxelise,
+} from "./imaging/phantom.js";
 import { writeSeg } from "./imaging/seg-writer.js";
 
 const dir = mkdtempSync(join(tmpdir(), "hepatica-imaging-"));
@@ -37,14 +43,19 @@ describe("hepatica imaging", () => {
     expect(out.tumorCount).toBe(2);
     expect(out.tumors.map((t: { id: string }) => t.id)).toEqual(["T1", "T2"]);
     const [t1, t2] = out.tumors;
-    expect(Math.abs(t1.volumeMl - ellipsoidVolumeMl(BIG.radii))).toBeLessThanOrEqual(volumeToleranceMl(BIG.radii, GRID));
+    expect(Math.abs(t1.volumeMl - ellipsoidVolumeMl(BIG.radii))).toBeLessThanOrEqual(
+      volumeToleranceMl(BIG.radii, GRID),
+    );
     expect(Math.abs(t2.volumeMl - ellipsoidVolumeMl(SMALL.radii))).toBeLessThanOrEqual(
       volumeToleranceMl(SMALL.radii, GRID),
     );
     expect(Math.abs(t1.longestDiameterMm - 36)).toBeLessThanOrEqual(Math.SQRT2);
     expect(Math.abs(t1.shortAxisMm - 36)).toBeLessThanOrEqual(Math.SQRT2);
     expect(t1.sliceIndex).toBe(24);
-    expect(out.tumorToLiverPercent).toBeCloseTo((100 * (t1.voxelCount + t2.voxelCount)) / out.liver.voxelCount, 2);
+    expect(out.tumorToLiverPercent).toBeCloseTo(
+      (100 * (t1.voxelCount + t2.voxelCount)) / out.liver.voxelCount,
+      2,
+    );
     expect(out.voxel.arithmetic).toBe(
       "volumeMl = voxelCount × 3 mm³ / 1000 (voxel 1 × 1 mm in-plane, 3 mm between slices)",
     );
@@ -60,8 +71,20 @@ describe("hepatica imaging", () => {
   });
 
   it("one mask per structure (FILE:liver FILE:tumor), as TotalSegmentator writes them", async () => {
-    const liver = file("liver.nii", writeNifti(GRID, labels.map((x) => (x > 0 ? 1 : 0))));
-    const tumour = file("tumor.nii", writeNifti(GRID, labels.map((x) => (x === 2 ? 1 : 0))));
+    const liver = file(
+      "liver.nii",
+      writeNifti(
+        GRID,
+        labels.map((x) => (x > 0 ? 1 : 0)),
+      ),
+    );
+    const tumour = file(
+      "tumor.nii",
+      writeNifti(
+        GRID,
+        labels.map((x) => (x === 2 ? 1 : 0)),
+      ),
+    );
     const a = JSON.parse((await runCli(["imaging", nii, "--json"])).stdout);
     const b = JSON.parse((await runCli(["imaging", `${liver}:liver`, `${tumour}:tumor`, "--json"])).stdout);
     expect(b.tumors).toEqual(a.tumors);
@@ -77,7 +100,13 @@ describe("hepatica imaging", () => {
   });
 
   it("--labels maps another convention", async () => {
-    const other = file("other.nii", writeNifti(GRID, labels.map((x) => (x === 1 ? 7 : x === 2 ? 9 : 0))));
+    const other = file(
+      "other.nii",
+      writeNifti(
+        GRID,
+        labels.map((x) => (x === 1 ? 7 : x === 2 ? 9 : 0)),
+      ),
+    );
     const map = file("labels.json", new TextEncoder().encode('{"liver": [7], "tumor": [9]}'));
     const a = JSON.parse((await runCli(["imaging", nii, "--json"])).stdout);
     const b = JSON.parse((await runCli(["imaging", other, "--labels", map, "--json"])).stdout);
@@ -88,8 +117,17 @@ describe("hepatica imaging", () => {
   });
 
   it("mismatched masks and malformed files: exit 1 with the file named", async () => {
-    const liver = file("liver2.nii", writeNifti(GRID, labels.map((x) => (x > 0 ? 1 : 0))));
-    const other = file("tumor2.nii", writeNifti(axialGrid([128, 128, 40], [1, 1, 3]), new Uint8Array(128 * 128 * 40)));
+    const liver = file(
+      "liver2.nii",
+      writeNifti(
+        GRID,
+        labels.map((x) => (x > 0 ? 1 : 0)),
+      ),
+    );
+    const other = file(
+      "tumor2.nii",
+      writeNifti(axialGrid([128, 128, 40], [1, 1, 3]), new Uint8Array(128 * 128 * 40)),
+    );
     const r = await runCli(["imaging", `${liver}:liver`, `${other}:tumor`]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/mismatch at .*tumor2\.nii: .*128×128×40.*differs from .*128×128×48/);
