@@ -8,6 +8,8 @@
  * - `invalid` with `errors`, when it depends on an invalid input field.
  */
 
+import { en } from "./messages/catalogue.js";
+
 /** Stable codes of field-level input errors. The human text travels in `message`. */
 export type ErrorCode =
   | "not-an-object"
@@ -133,7 +135,7 @@ export function indeterminate(
     status: "indeterminate",
     rule,
     missing,
-    reason: `Cannot determine — missing ${missing.join(", ")}.${tail}`,
+    reason: `${en("result.missing", { missing })}${tail}`,
     citation,
   };
 }
@@ -144,7 +146,7 @@ export function invalid(rule: string, citation: string, errors: readonly FieldEr
     status: "invalid",
     rule,
     errors,
-    reason: `Not computed — invalid input: ${paths.join(", ")}.`,
+    reason: en("result.invalid", { paths }),
     citation,
   };
 }

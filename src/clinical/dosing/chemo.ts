@@ -22,6 +22,7 @@
 import type { ParsedCase } from "../case/types.js";
 import { tumorBurden } from "../criteria/burden.js";
 import { cite } from "../evidence/index.js";
+import { en } from "../messages/catalogue.js";
 import { notComputed, type RuleResult, round4 } from "../result.js";
 import { type BsaResult, bsa as bsaRule } from "./bsa.js";
 
@@ -118,7 +119,7 @@ export function chemoDoses(c: ParsedCase, deps: { bsa?: BsaResult } = {}): Chemo
       : notComputed(CHEMO_RULE, CITATION, { ok: false, status: "indeterminate", missing: b.missing });
   }
   const m2 = b.mosteller;
-  const assumptions = ["BSA by Mosteller (the reference leaves the formula to the protocol)"];
+  const assumptions = [en("assumption.bsa-mosteller")];
   const burden = tumorBurden(c);
   const sum =
     burden.state === "present" && burden.value.measuredCm.length > 0 ? burden.value.sumKnownCm : null;

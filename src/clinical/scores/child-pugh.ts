@@ -14,6 +14,7 @@
 
 import type { ChildPughClass, ParsedCase } from "../case/types.js";
 import { cite } from "../evidence/index.js";
+import { en } from "../messages/catalogue.js";
 import { type Field, gather, indeterminate, invalid, need, notComputed, type RuleResult } from "../result.js";
 import { formatQuantity, type Quantity } from "../units/quantity.js";
 
@@ -82,7 +83,7 @@ export function childPugh(c: ParsedCase): ChildPughResult {
     // until then it is listed in `alsoMissing`.
     const single = g.missing.filter((p) => p !== COAGULATION_PATH);
     if (single.length > 0 && single.length < g.missing.length) {
-      const also = `Also needed: ${COAGULATION_PATH}.`;
+      const also = en("result.also-missing", { missing: [COAGULATION_PATH] });
       return { ...indeterminate(CHILD_PUGH_RULE, CITATION, single, also), alsoMissing: [COAGULATION_PATH] };
     }
     return notComputed(CHILD_PUGH_RULE, CITATION, g);
@@ -106,9 +107,7 @@ export function childPugh(c: ParsedCase): ChildPughResult {
     points.bilirubin + points.albumin + points.coagulation + points.ascites + points.encephalopathy;
   const cls = childPughClass(score);
   const assumptions =
-    c.cholestaticDisease.state === "absent"
-      ? ["cholestaticDisease not given: standard bilirubin bands used (scores.md §0.3)"]
-      : undefined;
+    c.cholestaticDisease.state === "absent" ? [en("assumption.cholestatic-default")] : undefined;
   const coagText =
     coag.basis === "INR"
       ? `INR ${formatQuantity(v.coagulation)} → ${points.coagulation} (<1.7 / 1.7–2.3 / >2.3)`

@@ -57,6 +57,7 @@ import type { MilanResult } from "../criteria/milan.js";
 import type { UcsfResult } from "../criteria/ucsf.js";
 import type { UpToSevenResult } from "../criteria/up-to-seven.js";
 import { cite } from "../evidence/index.js";
+import { en } from "../messages/catalogue.js";
 import { type Field, type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
 import type { ChildPughResult } from "../scores/child-pugh.js";
 import { formatQuantity } from "../units/quantity.js";
@@ -151,11 +152,7 @@ export function bclcLiverFunction(c: ParsedCase, cp: ChildPughResult): LiverFunc
   }
   if (errors.length > 0) return { state: "invalid", errors };
   const assumptions =
-    unreported.length > 0
-      ? [
-          `${unreported.join(" and ")} not given: read as not reported; decompensation judged from ascites, encephalopathy and Child-Pugh (BCLC 2022, staging-treatment.md §1.2)`,
-        ]
-      : [];
+    unreported.length > 0 ? [en("assumption.decompensation-unreported", { unreported })] : [];
   if (events.length > 0) {
     return {
       state: "not-preserved",
@@ -278,9 +275,7 @@ function systemicOptions(ctx: OptionContext): OptionsOutcome {
   }
   const unstated = [bev, io].some((f) => f.state === "absent");
   if (unstated) {
-    ctx.assumptions.push(
-      "contraindications.bevacizumab/immunotherapy not stated: first-line options listed as in BCLC 2022; check contraindications (e.g. untreated high-risk varices for bevacizumab; prior transplant or autoimmune disease for checkpoint inhibitors)",
-    );
+    ctx.assumptions.push(en("assumption.first-line-contraindications-unstated"));
   }
   if (bevCi) {
     return okOptions(
@@ -687,17 +682,13 @@ export function bclc(c: ParsedCase, deps: BclcDeps): BclcResult {
       ps = 0;
       psText = `ECOG ${raw} attributed to comorbidity (ecogCancerRelated: false): cancer-related PS taken as 0`;
       if (raw > 0) {
-        assumptions.push(
-          `ECOG ${raw} due to comorbidity does not stage (BCLC 2022); fitness for each treatment remains a clinical judgement`,
-        );
+        assumptions.push(en("assumption.ecog-comorbidity", { ecog: raw }));
       }
     } else {
       ps = raw;
       psText = `ECOG ${raw}`;
       if (raw > 0 && c.ecogCancerRelated.state === "absent") {
-        assumptions.push(
-          "ecogCancerRelated not given: ECOG read as cancer-related (staging-treatment.md §1.1, §7.1)",
-        );
+        assumptions.push(en("assumption.ecog-cancer-related-default"));
       }
     }
   }

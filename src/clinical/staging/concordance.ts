@@ -7,6 +7,7 @@
  * correspondence (§2.4): Ia ≈ 0/A, Ib ≈ A, IIa–IIb ≈ B, IIIa–IIIb ≈ C, IV ≈ D.
  */
 import { cite } from "../evidence/index.js";
+import { type Message, type MessageCode, message, type ParamsOf, render } from "../messages/catalogue.js";
 import type { BclcResult } from "./bclc.js";
 import type { CnlcResult } from "./cnlc.js";
 
@@ -14,6 +15,8 @@ export interface StagingDisagreement {
   /** Stable id of the §2.4 row. */
   readonly rule: string;
   readonly text: string;
+  /** The row as data, for rendering in another language at the edge. */
+  readonly message: Message;
   readonly citation: string;
 }
 
@@ -21,8 +24,14 @@ const CITATION = cite("reig2022Bclc", "cnlc2022", "cnlc2024");
 
 const EARLY_CNLC = new Set(["Ia", "Ib", "IIa", "IIb"]);
 
-function row(rule: string, text: string): StagingDisagreement {
-  return { rule, text, citation: CITATION };
+type RowCode = Extract<MessageCode, `concordance.${string}`>;
+
+function row<C extends RowCode>(
+  code: C,
+  ...params: ParamsOf<C> extends Readonly<Record<string, never>> ? [] : [ParamsOf<C>]
+): StagingDisagreement {
+  const m = message(code, (params[0] ?? {}) as ParamsOf<C>);
+  return { rule: code.slice("concordance.".length), text: render(m, "en"), message: m, citation: CITATION };
 }
 
 /** The §2.4 rows that apply to this pair of results (empty when they agree or cannot be compared). */
@@ -32,92 +41,42 @@ export function stagingDisagreements(bclc: BclcResult, cnlc: CnlcResult): Stagin
   const cs = cnlc.stage;
   if (bclc.status === "indeterminate") {
     if (bclc.missing.includes("liverFunctionPreserved")) {
-      out.push(
-        row(
-          "cp-b-no-decompensation",
-          `Child-Pugh B without decompensation: BCLC 2022 gives no rule (clinician must state whether liver function is preserved); CNLC stages I–III are allowed (CNLC ${cs}).`,
-        ),
-      );
+      out.push(row("concordance.cp-b-no-decompensation", { cnlc: cs }));
     }
     return out;
   }
   if (bclc.status !== "ok") return out;
   const bs = bclc.stage;
   if (bs === "C" && EARLY_CNLC.has(cs)) {
-    out.push(
-      row(
-        "ecog-1-2-small-tumour",
-        `Cancer-related ECOG 1–2: BCLC C (systemic therapy) while CNLC stages by tumour (${cs}); BCLC asks whether the performance status is cancer-related.`,
-      ),
-    );
+    out.push(row("concordance.ecog-1-2-small-tumour", { cnlc: cs }));
   }
   if (bs === "D" && bclc.liverFunction === "not-preserved" && cs !== "IV") {
-    out.push(
-      row(
-        "decompensated-child-pugh-a-b",
-        `Decompensation (e.g. Child-Pugh A with mild ascites or encephalopathy): BCLC D (non-preserved liver function) while CNLC stages by Child-Pugh class and tumour (${cs}).`,
-      ),
-    );
+    out.push(row("concordance.decompensated-child-pugh-a-b", { cnlc: cs }));
   }
   if (bs !== "D" && cs === "IV") {
-    out.push(
-      row(
-        "ecog-as-given",
-        `CNLC IV from ECOG as given (no cancer-related qualifier) while BCLC ${bs} counts only cancer-related performance status.`,
-      ),
-    );
+    out.push(row("concordance.ecog-as-given", { bclc: bs }));
   }
   if (bs === "A" && cs === "Ib" && cnlc.tumorCount === 1) {
-    out.push(
-      row(
-        "single-large",
-        "Single tumour > 5 cm: BCLC A (resection) vs CNLC Ib (resection first, TACE also listed).",
-      ),
-    );
+    out.push(row("concordance.single-large"));
   }
   if (bs === "B" && cs === "IIa") {
-    out.push(
-      row(
-        "two-three-over-3cm",
-        "2–3 nodules with one > 3 cm: BCLC B (TACE or transplant) vs CNLC IIa (resection first); the surgical option appears only under CNLC.",
-      ),
-      row(
-        "intermediate-resection",
-        "Resection for intermediate-stage disease: not first line in BCLC; first line in CNLC IIa.",
-      ),
-    );
+    out.push(row("concordance.two-three-over-3cm"), row("concordance.intermediate-resection"));
   }
   if (bs === "B" && cs === "IIb") {
-    out.push(row("four-or-more", "≥ 4 nodules: BCLC B vs CNLC IIb (TACE first, surgery in selected cases)."));
+    out.push(row("concordance.four-or-more"));
   }
   if (bs === "C" && cs === "IIIa") {
     out.push(
       cnlc.subSituation === "main-trunk-thrombus"
-        ? row(
-            "main-pvtt",
-            "Main portal vein thrombus (Vp4): BCLC C (systemic) vs CNLC IIIa (HAIC, systemic, radiotherapy; TACE only when not completely occluded or with collaterals).",
-          )
-        : row(
-            "branch-pvtt",
-            "Vascular invasion without main-trunk thrombus: BCLC C (systemic) vs CNLC IIIa (TACE/HAIC/systemic/radiotherapy, resection in selected); the cn eligibility profile allows TACE.",
-          ),
+        ? row("concordance.main-pvtt")
+        : row("concordance.branch-pvtt"),
     );
   }
   if (bs === "C" && cs === "IIIb") {
-    out.push(
-      row(
-        "extrahepatic-spread",
-        "Extrahepatic spread: BCLC C (systemic) vs CNLC IIIb (systemic ± locoregional therapy).",
-      ),
-    );
+    out.push(row("concordance.extrahepatic-spread"));
   }
   if (cnlc.options.includes("haic")) {
-    out.push(
-      row(
-        "haic",
-        "HAIC (FOLFOX) is a CNLC option but not in the BCLC algorithm; the safety verdict is shown under both profiles, with an endorsement note under intl.",
-      ),
-    );
+    out.push(row("concordance.haic"));
   }
   return out;
 }

@@ -6,19 +6,28 @@ import type { CnlcStage } from "../staging/cnlc.js";
 import { terms } from "./term.js";
 
 /** The staging systems and scores, as a clinician names them. */
-export const SYSTEM_TERMS = terms<
-  "bclc" | "cnlc" | "ajcc8" | "childPugh" | "albi" | "meld" | "meldNa" | "meld3" | "ecog" | "bsa"
->({
-  bclc: { en: "BCLC stage", zh: "BCLC分期" },
-  cnlc: { en: "CNLC stage", zh: "CNLC分期" },
-  ajcc8: { en: "AJCC 8th edition TNM", zh: "AJCC第8版TNM分期" },
-  childPugh: { en: "Child-Pugh class", zh: "肝功能Child-Pugh分级" },
-  albi: { en: "ALBI grade", zh: "ALBI分级" },
+export const SYSTEM_TERMS = terms({
+  bclc: { en: "BCLC", zh: "BCLC分期" },
+  cnlc: { en: "CNLC", zh: "CNLC分期" },
+  ajcc8: { en: "AJCC 8", zh: "AJCC第8版TNM分期" },
+  childPugh: { en: "Child-Pugh", zh: "肝功能Child-Pugh分级" },
+  albi: { en: "ALBI", zh: "ALBI分级" },
   meld: { en: "MELD", zh: "MELD评分" },
   meldNa: { en: "MELD-Na", zh: "MELD-Na评分" },
   meld3: { en: "MELD 3.0", zh: "MELD 3.0评分" },
-  ecog: { en: "ECOG performance status", zh: "ECOG体力状态评分" },
-  bsa: { en: "Body surface area", zh: "体表面积" },
+  ecog: { en: "ECOG", zh: "ECOG体力状态评分" },
+  bsa: { en: "BSA", zh: "体表面积" },
+  milan: { en: "Milan", zh: "米兰标准" },
+  ucsf: { en: "UCSF", zh: "UCSF标准" },
+  upToSeven: { en: "up-to-seven", zh: "up-to-seven标准" },
+  sixAndTwelve: { en: "six-and-twelve", zh: "six-and-twelve评分" },
+});
+
+/** Six-and-twelve risk strata (Wang 2019). */
+export const SIX_AND_TWELVE_TERMS = terms({
+  low: { en: "low", zh: "低危" },
+  intermediate: { en: "intermediate", zh: "中危" },
+  high: { en: "high", zh: "高危" },
 });
 
 /** BCLC 2022 stage names (Reig et al., J Hepatol 2022). */
