@@ -19,6 +19,30 @@ describe("hepatica assess", () => {
     expect(r.stdout).toContain("IIIa");
   });
 
+  it("--lang zh prints the report in Chinese: guideline terms, no English words but names", async () => {
+    const r = await runCli(["assess", example, "--lang", "zh"]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("并非决策");
+    // Vp2 branch invasion: BCLC C and CNLC IIIa (staging-treatment.md §1.1, §2.1)
+    expect(r.stdout).toMatch(/分期\s+C（进展期）\s+CNLC Ⅲa期/);
+    expect(r.stdout).toContain("经动脉化疗栓塞（TACE）");
+    expect(r.stdout).toContain("阿替利珠单抗联合贝伐珠单抗");
+    expect(r.stdout).toContain("血管侵犯但无门静脉主干癌栓");
+    expect(r.stdout).toContain("• 侵犯邻近器官 → AJCC第8版TNM分期");
+    expect(r.stdout).toContain("未提供是否为胆汁淤积性肝病");
+    // Latin letters only in names (scores, staging systems, trials, units, the command line).
+    const NAMES =
+      /^(Hepatica|BCLC|CNLC|AJCC|TNM|TACE|HAIC|FOLFOX|ALBI|mALBI|MELD|Na|ECOG|UCSF|up|to|seven|six|and|twelve|Child|Pugh|Mosteller|DuBois|MDT|case|hepatica|assess|plan|json|m|A|Ab|b|a|C|D|II|III|IIIa|Ⅲa)$/;
+    const words = r.stdout.match(/[A-Za-z]+/g) ?? [];
+    expect(words.filter((w) => !NAMES.test(w))).toEqual([]);
+  });
+
+  it("--lang other than en or zh is a usage error", async () => {
+    const r = await runCli(["assess", example, "--lang", "fr"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("--lang is en or zh");
+  });
+
   it("--json gives the assessment with every key", async () => {
     const r = await runCli(["assess", example, "--json"]);
     const a = JSON.parse(r.stdout);

@@ -6,14 +6,16 @@
 import { readFile } from "node:fs/promises";
 import { assess } from "../clinical/assess.js";
 import { parseTableMapping, rowToCase } from "../clinical/case/tabular.js";
+import type { Lang } from "../clinical/vocabulary/index.js";
 import { CsvError, type CsvTable, csvRecords, parseCsv } from "./csv-table.js";
 import { parseJson } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
-import { jsonCommand } from "./json-command.js";
+import { jsonCommand, langOption } from "./json-command.js";
 import { formatReport } from "./report.js";
 
 export const ASSESS_HELP = `Usage:
   hepatica assess FILE|-            readable report for one case (case-format.md)
+  hepatica assess FILE|- --lang zh  the report in Chinese (--lang en|zh; English by default)
   hepatica assess FILE|- --json     the assessment as JSON
   hepatica assess --ndjson          one case per stdin line → one assessment per line
   hepatica assess --csv FILE --map MAPPING.json [--json|--ndjson]
@@ -24,7 +26,13 @@ and its citation. Decision support for clinicians, not a substitute for their ju
 Exit codes: 0 ok; 1 invalid input (single case, or an unreadable mapping); 2 usage error.
 `;
 
-async function assessCsv(file: string, mapFile: string, asNdjson: boolean, io: Io): Promise<number> {
+async function assessCsv(
+  file: string,
+  mapFile: string,
+  asNdjson: boolean,
+  lang: Lang,
+  io: Io,
+): Promise<number> {
   let table: CsvTable;
   let mappingText: string;
   try {
@@ -60,7 +68,7 @@ async function assessCsv(file: string, mapFile: string, asNdjson: boolean, io: I
     ) {
       indeterminate++;
     }
-    io.stdout.write(asNdjson ? `${JSON.stringify(a)}\n` : `${formatReport(a)}\n`);
+    io.stdout.write(asNdjson ? `${JSON.stringify(a)}\n` : `${formatReport(a, lang)}\n`);
   });
   io.stderr.write(
     `${rows.length} rows assessed: ${invalid} with invalid fields (reported per field), ${indeterminate} with results that cannot be determined (missing inputs named).\n`,
@@ -80,6 +88,6 @@ export const assessCommand: Command = jsonCommand({
       throw new UsageError("--csv and --map go together");
     }
     if (positionals.length > 0) throw new UsageError("--csv takes no FILE argument");
-    return assessCsv(values.csv, values.map, Boolean(values.ndjson || values.json), io);
+    return assessCsv(values.csv, values.map, Boolean(values.ndjson || values.json), langOption(values), io);
   },
 });

@@ -4,6 +4,7 @@
  * options, the exit codes and the handling of unreadable input.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { isLang, type Lang } from "../clinical/vocabulary/index.js";
 import { parseJson, readText } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
 import { streamNdjson, unparsableLine } from "./ndjson.js";
@@ -15,7 +16,8 @@ export interface JsonCommandSpec<R> {
   readonly help: string;
   /** Computes the result of one parsed JSON document. */
   readonly compute: (input: unknown) => R;
-  readonly format: (result: R) => string;
+  /** The readable report in the language of `--lang` (English by default). */
+  readonly format: (result: R, lang: Lang) => string;
   readonly isInvalid: (result: R) => boolean;
   /** What an `--ndjson` line carries (default: the result). */
   readonly ndjsonLine?: (result: R) => unknown;
@@ -35,12 +37,21 @@ export function parseCommandArgs(argv: readonly string[], options: Options = {})
         json: { type: "boolean" },
         ndjson: { type: "boolean" },
         help: { type: "boolean", short: "h" },
+        lang: { type: "string" },
         ...options,
       },
     });
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** The report language of `--lang en|zh` (English when not given). */
+export function langOption(values: Values): Lang {
+  const lang = values.lang;
+  if (lang === undefined) return "en";
+  if (!isLang(lang)) throw new UsageError(`--lang is en or zh, not ${String(lang)}`);
+  return lang;
 }
 
 export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
@@ -51,6 +62,7 @@ export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
       io.stdout.write(spec.help);
       return EXIT.ok;
     }
+    const lang = langOption(values);
     const handled = await spec.extra?.(values, positionals, io);
     if (handled !== undefined) return handled;
     if (values.ndjson) {
@@ -74,7 +86,7 @@ export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
       return EXIT.invalidInput;
     }
     const result = spec.compute(json.value);
-    io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : spec.format(result));
+    io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : spec.format(result, lang));
     return spec.isInvalid(result) ? EXIT.invalidInput : EXIT.ok;
   };
 }

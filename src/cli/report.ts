@@ -1,10 +1,23 @@
 /**
  * The readable assessment report: what a clinician reads in ten seconds — both stagings side by
  * side and where they differ, liver function, tumour burden, and what missing input would
- * change the result. Built from the assessment JSON only (no second computation).
+ * change the result. Built from the assessment JSON only (no second computation), in English or
+ * Chinese: words from the message catalogue, labels from the vocabulary.
  */
 import { type Assessment, CORE_ASSESSMENT_KEYS } from "../clinical/assess.js";
+import { type MessageCode, type ParamsOf, render, t, translated } from "../clinical/messages/index.js";
 import { stagingDisagreements } from "../clinical/staging/concordance.js";
+import {
+  BCLC_STAGE_TERMS,
+  CNLC_STAGE_TERMS,
+  inputLabel,
+  joinList,
+  type Lang,
+  OPTION_TERMS,
+  SIX_AND_TWELVE_TERMS,
+  SYSTEM_TERMS,
+  type Term,
+} from "../clinical/vocabulary/index.js";
 
 type Rec = Readonly<Record<string, unknown>>;
 
@@ -13,97 +26,155 @@ const CORE_KEYS: ReadonlySet<string> = new Set(CORE_ASSESSMENT_KEYS);
 const rec = (x: unknown): Rec => (typeof x === "object" && x !== null ? (x as Rec) : {});
 const str = (x: unknown): string =>
   x === undefined || x === null ? "—" : Array.isArray(x) ? x.join(", ") : String(x);
+const strings = (x: unknown): string[] => (Array.isArray(x) ? x.map(String) : []);
 
-function cell(r: Rec, show: (r: Rec) => string): string {
-  if (r.status === "ok") return show(r);
-  if (r.status === "indeterminate") return `cannot determine — missing ${str(r.missing)}`;
-  if (r.status === "invalid") return "not computed — invalid input";
-  return "—";
+/** A code's label in Chinese when the vocabulary has it; the code itself in English (the contract's spelling). */
+function labelled(table: Readonly<Record<string, Term>>, code: string, lang: Lang): string {
+  return lang === "en" || !Object.hasOwn(table, code) ? code : (table[code] as Term)[lang];
 }
 
 function columns(rows: readonly (readonly [string, string, string])[]): string {
-  const w0 = Math.max(...rows.map((r) => r[0].length));
-  const w1 = Math.max(...rows.map((r) => r[1].length), 24);
-  return rows.map(([a, b, c]) => `  ${a.padEnd(w0)}  ${b.padEnd(w1)}  ${c}`.trimEnd()).join("\n");
+  const w = (s: string) => [...s].reduce((n, ch) => n + (/[\u3000-\u9fff\uff00-\uffef]/.test(ch) ? 2 : 1), 0);
+  const pad = (s: string, n: number) => s + " ".repeat(Math.max(0, n - w(s)));
+  const w0 = Math.max(...rows.map((r) => w(r[0])));
+  const w1 = Math.max(...rows.map((r) => w(r[1])), 24);
+  return rows.map(([a, b, c]) => `  ${pad(a, w0)}  ${pad(b, w1)}  ${c}`.trimEnd()).join("\n");
 }
 
-function options(r: Rec): string {
-  if (r.status !== "ok") return "—";
-  if (r.optionsStatus === "indeterminate") return `cannot determine — missing ${str(r.optionsMissing)}`;
-  const ordered = r.optionsOrdered === false ? " (unranked)" : "";
-  return `${str(r.options)}${ordered}`;
-}
+export function formatReport(a: Assessment, lang: Lang = "en"): string {
+  const say = <C extends MessageCode>(
+    code: C,
+    ...p: ParamsOf<C> extends Readonly<Record<string, never>> ? [] : [ParamsOf<C>]
+  ) => t(lang, code, ...p);
+  const list = (codes: unknown, table: Readonly<Record<string, Term>>) =>
+    lang === "en"
+      ? str(codes)
+      : joinList(
+          strings(codes).map((c) => labelled(table, c, lang)),
+          lang,
+        ) || "—";
+  const cell = (r: Rec, show: (r: Rec) => string): string => {
+    if (r.status === "ok") return show(r);
+    if (r.status === "indeterminate") return say("report.cannot-determine", { missing: strings(r.missing) });
+    if (r.status === "invalid") return say("report.not-computed");
+    return "—";
+  };
+  const options = (r: Rec): string => {
+    if (r.status !== "ok") return "—";
+    if (r.optionsStatus === "indeterminate")
+      return say("report.cannot-determine", { missing: strings(r.optionsMissing) });
+    const ordered = r.optionsOrdered === false ? say("report.unranked") : "";
+    return `${list(r.options, OPTION_TERMS)}${ordered}`;
+  };
+  const system = (key: keyof typeof SYSTEM_TERMS) => SYSTEM_TERMS[key][lang];
 
-export function formatReport(a: Assessment): string {
   const bclc = rec(a.bclc);
   const cnlc = rec(a.cnlc);
   const lines: string[] = [];
-  lines.push(`Hepatica assessment${a.id ? ` — ${a.id}` : ""}   (rules ${a.rulesVersion})`);
-  lines.push(a.notice);
+  lines.push(say("report.title", { ...(a.id ? { id: a.id } : {}), rulesVersion: a.rulesVersion }));
+  lines.push(lang === "en" ? a.notice : say("notice"));
   if (a.status === "invalid") {
-    lines.push("", "INVALID INPUT (results that depend on these fields are not computed):");
-    for (const e of a.errors ?? []) lines.push(`  ✗ ${e.path || "(case)"}: ${e.message}`);
+    lines.push("", say("report.invalid-input"));
+    for (const e of a.errors ?? []) {
+      const text =
+        lang === "en"
+          ? `${e.path || "(case)"}: ${e.message}`
+          : render({ code: `field.${e.code}`, params: { path: e.path } }, lang);
+      lines.push(`  ✗ ${text}`);
+    }
   }
-  lines.push("", "STAGING");
+  lines.push("", say("report.staging"));
+  const stageOf = (r: Rec, table: Readonly<Record<string, Term>>) =>
+    lang === "en" ? str(r.stage) : `${str(r.stage)}（${labelled(table, str(r.stage), lang)}）`;
   lines.push(
     columns([
-      ["", "BCLC 2022", "CNLC (China, 2024)"],
+      ["", "BCLC 2022", say("report.cnlc-column")],
       [
-        "stage",
-        cell(bclc, (r) => `${str(r.stage)}${r.bSubgroup ? ` (${str(r.bSubgroup)})` : ""}`),
-        cell(cnlc, (r) => str(r.stage)),
+        say("report.stage"),
+        cell(bclc, (r) => `${stageOf(r, BCLC_STAGE_TERMS)}${r.bSubgroup ? ` (${str(r.bSubgroup)})` : ""}`),
+        cell(cnlc, (r) => (lang === "en" ? str(r.stage) : labelled(CNLC_STAGE_TERMS, str(r.stage), lang))),
       ],
-      ["options", options(bclc), options(cnlc)],
+      [say("report.options"), options(bclc), options(cnlc)],
       [
-        "alternatives",
-        bclc.status === "ok" ? str(bclc.alternatives) : "—",
-        cnlc.status === "ok" ? `first choice: ${str(cnlc.firstChoice)}` : "—",
+        say("report.alternatives"),
+        bclc.status === "ok" ? list(bclc.alternatives, OPTION_TERMS) : "—",
+        cnlc.status === "ok"
+          ? say("report.first-choice", {
+              options:
+                cnlc.firstChoice === undefined || cnlc.firstChoice === null
+                  ? "—"
+                  : list([cnlc.firstChoice].flat(), OPTION_TERMS),
+            })
+          : "—",
       ],
     ]),
   );
   const differ = stagingDisagreements(a.bclc, a.cnlc);
   if (differ.length > 0) {
-    lines.push("  Where they differ:");
-    for (const d of differ) lines.push(`    • ${d.text}`);
+    lines.push(say("report.where-they-differ"));
+    for (const d of differ) lines.push(`    • ${render(d.message, lang)}`);
   }
   const ajcc = rec(a.ajcc8);
   lines.push(
-    `  AJCC 8: ${cell(ajcc, (r) => `${str(r.T)} ${str(r.N)} ${str(r.M)}, stage ${str(r.stageGroup)}`)}`,
+    say("report.ajcc", {
+      value: cell(ajcc, (r) =>
+        say("report.ajcc-stage", { tnm: `${str(r.T)} ${str(r.N)} ${str(r.M)}`, group: str(r.stageGroup) }),
+      ),
+    }),
   );
 
   const cp = rec(a.childPugh);
   const albi = rec(a.albi);
-  lines.push("", "LIVER FUNCTION AND PERFORMANCE STATUS");
+  lines.push("", say("report.liver-function"));
   lines.push(
     columns([
-      ["Child-Pugh", cell(cp, (r) => `${str(r.class)}${str(r.score)}`), ""],
+      [system("childPugh"), cell(cp, (r) => `${str(r.class)}${str(r.score)}`), ""],
       [
-        "ALBI",
-        cell(
-          albi,
-          (r) => `${Number(r.score).toFixed(2)} (grade ${str(r.grade)}, mALBI ${str(r.mAlbiGrade)})`,
+        system("albi"),
+        cell(albi, (r) =>
+          say("report.albi", {
+            score: Number(r.score).toFixed(2),
+            grade: str(r.grade),
+            mAlbi: str(r.mAlbiGrade),
+          }),
         ),
         "",
       ],
-      ["MELD", cell(rec(a.meld), (r) => str(r.score)), ""],
-      ["MELD-Na", cell(rec(a.meldNa), (r) => str(r.score)), ""],
-      ["MELD 3.0", cell(rec(a.meld3), (r) => `${str(r.score)} (allocation ${str(r.allocationScore)})`), ""],
-      ["ECOG", cell(rec(a.ecog), (r) => str(r.grade)), ""],
+      [system("meld"), cell(rec(a.meld), (r) => str(r.score)), ""],
+      [system("meldNa"), cell(rec(a.meldNa), (r) => str(r.score)), ""],
       [
-        "BSA",
-        cell(rec(a.bsa), (r) => `${str(r.mosteller)} m² (Mosteller), ${str(r.dubois)} m² (DuBois)`),
+        system("meld3"),
+        cell(rec(a.meld3), (r) =>
+          say("report.meld3", { score: str(r.score), allocation: str(r.allocationScore) }),
+        ),
+        "",
+      ],
+      [system("ecog"), cell(rec(a.ecog), (r) => str(r.grade)), ""],
+      [
+        system("bsa"),
+        cell(rec(a.bsa), (r) => say("report.bsa", { mosteller: str(r.mosteller), dubois: str(r.dubois) })),
         "",
       ],
     ]),
   );
-  const within = (r: Rec) => (r.within ? "within" : "beyond");
-  lines.push("", "TUMOUR BURDEN");
+  const within = (r: Rec) => (r.within ? say("report.within") : say("report.beyond"));
+  lines.push("", say("report.tumour-burden"));
   lines.push(
     columns([
-      ["Milan", cell(rec(a.milan), within), ""],
-      ["UCSF", cell(rec(a.ucsf), within), ""],
-      ["up-to-seven", cell(rec(a.upToSeven), (r) => `${within(r)} (sum ${str(r.sum)})`), ""],
-      ["six-and-twelve", cell(rec(a.sixAndTwelve), (r) => `${str(r.stratum)} (sum ${str(r.sum)})`), ""],
+      [system("milan"), cell(rec(a.milan), within), ""],
+      [system("ucsf"), cell(rec(a.ucsf), within), ""],
+      [
+        system("upToSeven"),
+        cell(rec(a.upToSeven), (r) => say("report.sum", { value: within(r), sum: str(r.sum) })),
+        "",
+      ],
+      [
+        system("sixAndTwelve"),
+        cell(rec(a.sixAndTwelve), (r) =>
+          say("report.sum", { value: labelled(SIX_AND_TWELVE_TERMS, str(r.stratum), lang), sum: str(r.sum) }),
+        ),
+        "",
+      ],
     ]),
   );
 
@@ -126,23 +197,29 @@ export function formatReport(a: Assessment): string {
     for (const p of paths) missing.set(String(p), [...(missing.get(String(p)) ?? []), key]);
   }
   if (missing.size > 0) {
-    lines.push("", "TO DECIDE MORE, ENTER (input → results it would complete):");
-    for (const [p, keys] of missing) lines.push(`  • ${p} → ${keys.join(", ")}`);
+    lines.push("", say("report.to-decide"));
+    for (const [p, keys] of missing) {
+      const input = lang === "en" ? p : inputLabel(p, lang);
+      const results =
+        lang === "en"
+          ? keys.join(", ")
+          : joinList(
+              keys.map((k) => labelled(SYSTEM_TERMS, k, lang)),
+              lang,
+            );
+      lines.push(`  • ${input} → ${results}`);
+    }
   }
-  if (otherUndecided > 0) {
-    lines.push(
-      `  (${otherUndecided} treatment and follow-up scores need further inputs: hepatica plan, or --json for each one's missing list)`,
-    );
-  }
+  if (otherUndecided > 0) lines.push(say("report.other-undecided", { count: otherUndecided }));
   const assumptions = new Set<string>();
   for (const value of Object.values(a)) {
     const r = rec(value);
     if (Array.isArray(r.assumptions)) for (const s of r.assumptions) assumptions.add(String(s));
   }
   if (assumptions.size > 0) {
-    lines.push("", "ASSUMPTIONS (documented defaults applied):");
-    for (const s of assumptions) lines.push(`  • ${s}`);
+    lines.push("", say("report.assumptions"));
+    for (const s of assumptions) lines.push(`  • ${translated(s, lang)}`);
   }
-  lines.push("", "Reasons and sources for every value: hepatica assess --json");
+  lines.push("", say("report.footer"));
   return `${lines.join("\n")}\n`;
 }
