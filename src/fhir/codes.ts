@@ -19,6 +19,8 @@ export const BCLC_SYSTEM = `${HEPATICA_BASE}/CodeSystem/bclc-stage`;
 export const CNLC_SYSTEM = `${HEPATICA_BASE}/CodeSystem/cnlc-stage`;
 /** Code of the staging-system observations (the stage type), in Hepatica's code system. */
 export const STAGE_TYPE_SYSTEM = `${HEPATICA_BASE}/CodeSystem/staging-system`;
+/** Identifier system of Hepatica's tumour ids (mCODE Tumor BodyStructure.identifier). */
+export const TUMOUR_ID_SYSTEM = `${HEPATICA_BASE}/NamingSystem/tumour`;
 /** ECOG performance status (LOINC 89247-1). */
 export const ECOG_LOINC = ECOG.code;
 

@@ -26,6 +26,7 @@ import {
   ICD10,
   LOINC,
   STAGE_TYPE_SYSTEM,
+  TUMOUR_ID_SYSTEM,
   UCUM,
 } from "./codes.js";
 import { PROCEDURE_SYSTEM, TUMOR_MAX_DIMENSION_LOINC, TUMOR_SIZE_LOINC } from "./import.js";
@@ -123,7 +124,17 @@ function tumourResources(t: Rec, subject: string): (Resource & { id: string })[]
     resourceType: "BodyStructure",
     id: t.id,
     meta: { profile: [`${MCODE}/mcode-tumor`] },
-    identifier: [{ value: s(t.label) ?? t.id }],
+    // mCODE Tumor: at least one identifier of the BodyStructureIdentifier profile (type
+    // resource-types#BodyStructure); the value is Hepatica's tumour id, the label goes in description.
+    identifier: [
+      {
+        use: "usual",
+        type: { coding: [{ system: "http://hl7.org/fhir/resource-types", code: "BodyStructure" }] },
+        system: TUMOUR_ID_SYSTEM,
+        value: t.id,
+      },
+    ],
+    ...(s(t.label) ? { description: s(t.label) } : {}),
     location: {
       coding: [{ system: "http://snomed.info/sct", code: "10200004", display: "Liver structure" }],
     },

@@ -328,7 +328,12 @@ function bodyStructurePlan(index: number, entry: BundleEntry, r: Resource): Entr
     subject,
     refs: refsOf(entry, r),
     body: {
-      label: (first(r, "BodyStructure.identifier.value", isString) ?? r.id ?? `T${index}`).slice(0, 50),
+      label: (
+        first(r, "BodyStructure.description", isString) ??
+        first(r, "BodyStructure.identifier.value", isString) ??
+        r.id ??
+        `T${index}`
+      ).slice(0, 50),
       segment: first(r, "BodyStructure.locationQualifier.text", isString)?.slice(0, 20) ?? null,
     },
   };
