@@ -6,16 +6,18 @@
 import { readFile } from "node:fs/promises";
 import { assess } from "../clinical/assess.js";
 import { parseTableMapping, rowToCase } from "../clinical/case/tabular.js";
-import type { Lang } from "../clinical/vocabulary/index.js";
+import { present, type View } from "../clinical/messages/index.js";
 import { CsvError, type CsvTable, csvRecords, parseCsv } from "./csv-table.js";
 import { parseJson } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
-import { jsonCommand, langOption } from "./json-command.js";
+import { jsonCommand, viewOption } from "./json-command.js";
 import { formatReport } from "./report.js";
 
 export const ASSESS_HELP = `Usage:
   hepatica assess FILE|-            readable report for one case (case-format.md)
   hepatica assess FILE|- --lang zh  the report in Chinese (--lang en|zh; English by default)
+  ... --json|--ndjson --detail full full citations, rulesApplied and notAssessed (default compact:
+                                    source ids and short citations; hepatica sources lists them)
   hepatica assess FILE|- --json     the assessment as JSON
   hepatica assess --ndjson          one case per stdin line → one assessment per line
   hepatica assess --csv FILE --map MAPPING.json [--json|--ndjson]
@@ -30,7 +32,7 @@ async function assessCsv(
   file: string,
   mapFile: string,
   asNdjson: boolean,
-  lang: Lang,
+  view: View,
   io: Io,
 ): Promise<number> {
   let table: CsvTable;
@@ -68,7 +70,7 @@ async function assessCsv(
     ) {
       indeterminate++;
     }
-    io.stdout.write(asNdjson ? `${JSON.stringify(a)}\n` : `${formatReport(a, lang)}\n`);
+    io.stdout.write(asNdjson ? `${JSON.stringify(present(a, view))}\n` : `${formatReport(a, view.lang)}\n`);
   });
   io.stderr.write(
     `${rows.length} rows assessed: ${invalid} with invalid fields (reported per field), ${indeterminate} with results that cannot be determined (missing inputs named).\n`,
@@ -88,6 +90,6 @@ export const assessCommand: Command = jsonCommand({
       throw new UsageError("--csv and --map go together");
     }
     if (positionals.length > 0) throw new UsageError("--csv takes no FILE argument");
-    return assessCsv(values.csv, values.map, Boolean(values.ndjson || values.json), langOption(values), io);
+    return assessCsv(values.csv, values.map, Boolean(values.ndjson || values.json), viewOption(values), io);
   },
 });

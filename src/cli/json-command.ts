@@ -4,6 +4,7 @@
  * options, the exit codes and the handling of unreadable input.
  */
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { isDetail, present, type View } from "../clinical/messages/index.js";
 import { isLang, type Lang } from "../clinical/vocabulary/index.js";
 import { parseJson, readText } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
@@ -38,6 +39,7 @@ export function parseCommandArgs(argv: readonly string[], options: Options = {})
         ndjson: { type: "boolean" },
         help: { type: "boolean", short: "h" },
         lang: { type: "string" },
+        detail: { type: "string" },
         ...options,
       },
     });
@@ -54,6 +56,13 @@ export function langOption(values: Values): Lang {
   return lang;
 }
 
+/** `--json` / `--ndjson` output: compact unless `--detail full`, reasons in `--lang`. */
+export function viewOption(values: Values): View {
+  const detail = values.detail ?? "compact";
+  if (!isDetail(detail)) throw new UsageError(`--detail is compact or full, not ${String(detail)}`);
+  return { lang: langOption(values), detail };
+}
+
 export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
   const unparsable = spec.unparsable ?? ((m: string, n?: number) => unparsableLine(n ?? 0, m));
   return async (argv, io) => {
@@ -62,7 +71,7 @@ export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
       io.stdout.write(spec.help);
       return EXIT.ok;
     }
-    const lang = langOption(values);
+    const view = viewOption(values);
     const handled = await spec.extra?.(values, positionals, io);
     if (handled !== undefined) return handled;
     if (values.ndjson) {
@@ -72,7 +81,7 @@ export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
       await streamNdjson(
         io.stdin,
         io.stdout,
-        (value) => line(spec.compute(value)),
+        (value) => present(line(spec.compute(value)), view),
         (message, n) => unparsable(message, n),
       );
       return EXIT.ok;
@@ -81,12 +90,15 @@ export function jsonCommand<R>(spec: JsonCommandSpec<R>): Command {
     const file = positionals[0] as string;
     const json = parseJson(await readText(file, io.stdin), file === "-" ? "stdin" : file);
     if (!json.ok) {
-      if (values.json) io.stdout.write(`${JSON.stringify(unparsable(json.message), null, 2)}\n`);
+      if (values.json)
+        io.stdout.write(`${JSON.stringify(present(unparsable(json.message), view), null, 2)}\n`);
       io.stderr.write(`${json.message}\n`);
       return EXIT.invalidInput;
     }
     const result = spec.compute(json.value);
-    io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : spec.format(result, lang));
+    io.stdout.write(
+      values.json ? `${JSON.stringify(present(result, view), null, 2)}\n` : spec.format(result, view.lang),
+    );
     return spec.isInvalid(result) ? EXIT.invalidInput : EXIT.ok;
   };
 }

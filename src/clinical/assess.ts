@@ -16,6 +16,7 @@ import { bsa } from "./dosing/bsa.js";
 import { chemoDoses } from "./dosing/chemo.js";
 import { y90Dosimetry } from "./dosing/y90.js";
 import { eligibility } from "./eligibility/index.js";
+import { en } from "./messages/catalogue.js";
 import type { FieldError } from "./result.js";
 import { abcr } from "./scores/abcr.js";
 import { albi } from "./scores/albi.js";
@@ -36,9 +37,7 @@ import { cnlc } from "./staging/cnlc.js";
 /** Version of the rule set; stored with every assessment so that a result can be reproduced. */
 export const RULES_VERSION = "2026.11.0";
 
-export const NOTICE =
-  "Decision support for clinicians: suggestions with their reasons and sources, not a decision. " +
-  "The treating physician and the tumour board decide.";
+export const NOTICE = en("notice");
 
 /**
  * The assessment core: liver function, performance status, tumour burden and staging — the

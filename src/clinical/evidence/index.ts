@@ -44,13 +44,7 @@ export function citeShort(...ids: readonly SourceId[]): string {
   const key = ids.join("|");
   let text = short.get(key);
   if (text === undefined) {
-    text = ids
-      .map((id) => {
-        const s: Source = SOURCES[id];
-        const flag = s.verification === "verified" ? "" : ` [${s.verification}]`;
-        return s.doi ? `${s.label}, doi:${s.doi}${flag}` : `${s.label}: ${s.reference}${flag}`;
-      })
-      .join(" | ");
+    text = ids.map((id) => formatShort(SOURCES[id])).join(" | ");
     short.set(key, text);
   }
   return text;
@@ -63,6 +57,12 @@ export function sourceList(): readonly (Source & { readonly id: SourceId; readon
     ...SOURCES[id],
     citation: formatSource(SOURCES[id]),
   }));
+}
+
+/** The short form of one source: label and DOI (or the full reference when there is no DOI). */
+export function formatShort(s: Source): string {
+  const flag = s.verification === "verified" ? "" : ` [${s.verification}]`;
+  return s.doi ? `${s.label}, doi:${s.doi}${flag}` : `${s.label}: ${s.reference}${flag}`;
 }
 
 export function formatSource(s: Source): string {

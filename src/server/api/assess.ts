@@ -9,6 +9,7 @@ import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { assess, RULES_VERSION } from "../../clinical/assess.js";
 import { sourceList } from "../../clinical/evidence/index.js";
+import { present } from "../../clinical/messages/index.js";
 import { plan } from "../../clinical/plan.js";
 import { assessCourse } from "../../clinical/response/assess-course.js";
 import { appendAudit } from "../../store/audit.js";
@@ -19,6 +20,7 @@ import { ApiError } from "../errors.js";
 import { DEFAULT_WINDOW_DAYS, type DerivedCase, deriveCase } from "./derive-case.js";
 import { patientParam, researchSources, researchView } from "./research-view.js";
 import { errorSchema, idParams } from "./schemas.js";
+import { type ViewQuery, viewOf, viewProperties, viewQuery } from "./view.js";
 
 const anyObject = { type: "object", additionalProperties: true } as const;
 
@@ -37,10 +39,11 @@ const windowQuery = {
       pattern: "^[0-9]{1,4}$",
       description: `days before asOf in which values count (default ${DEFAULT_WINDOW_DAYS}, at most 3650)`,
     },
+    ...viewProperties,
   },
 } as const;
 
-type WindowQuery = { asOf?: string; windowDays?: string };
+type WindowQuery = { asOf?: string; windowDays?: string } & ViewQuery;
 
 interface ResolvedWindow {
   /** The stored patient id (researchers name the patient by pseudonym). */
@@ -140,7 +143,7 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     async () => ({ rulesVersion: RULES_VERSION, sources: sourceList() }),
   );
 
-  app.post<{ Body: Record<string, unknown> }>(
+  app.post<{ Body: Record<string, unknown>; Querystring: ViewQuery }>(
     "/api/assess",
     {
       schema: {
@@ -148,16 +151,17 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
         summary:
           "Assess a case (case-format.md); stores nothing. 422 with the partial assessment when a field is invalid",
         body: anyObject,
+        querystring: viewQuery,
         response: { 400: errorSchema, 401: errorSchema },
       },
     },
     async (request, reply) => {
       const result = assess(request.body);
-      return reply.code(result.status === "ok" ? 200 : 422).send(result);
+      return reply.code(result.status === "ok" ? 200 : 422).send(present(result, viewOf(request)));
     },
   );
 
-  app.post<{ Body: Record<string, unknown> }>(
+  app.post<{ Body: Record<string, unknown>; Querystring: ViewQuery }>(
     "/api/plan",
     {
       schema: {
@@ -165,28 +169,30 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
         summary:
           "Treatment plan for a case: BCLC + CNLC options with eligibility; 422 when a field is invalid",
         body: anyObject,
+        querystring: viewQuery,
         response: { 400: errorSchema, 401: errorSchema },
       },
     },
     async (request, reply) => {
       const result = plan(request.body);
-      return reply.code(result.status === "ok" ? 200 : 422).send(result);
+      return reply.code(result.status === "ok" ? 200 : 422).send(present(result, viewOf(request)));
     },
   );
 
-  app.post<{ Body: Record<string, unknown> }>(
+  app.post<{ Body: Record<string, unknown>; Querystring: ViewQuery }>(
     "/api/response",
     {
       schema: {
         tags: ["decision support"],
         summary: "Assess a course (RECIST 1.1 and mRECIST); 422 with errors when invalid",
         body: anyObject,
+        querystring: viewQuery,
         response: { 400: errorSchema, 401: errorSchema },
       },
     },
     async (request, reply) => {
       const result = assessCourse(request.body);
-      return reply.code(result.status === "ok" ? 200 : 422).send(result);
+      return reply.code(result.status === "ok" ? 200 : 422).send(present(result, viewOf(request)));
     },
   );
 
@@ -215,7 +221,7 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
         patientId: w.patientId,
         detail: `asOf ${w.asOf}, window ${w.windowDays} d, ${derived.observationsUsed.length} observations`,
       });
-      return { ...view(derived, w.shift), assessment: assess(derived.case) };
+      return { ...view(derived, w.shift), assessment: present(assess(derived.case), viewOf(request)) };
     },
   );
 
