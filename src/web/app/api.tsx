@@ -54,6 +54,12 @@ export function onUnauthenticated(l: Listener): () => void {
   return () => unauthenticatedListeners.delete(l);
 }
 
+let requestLang = "en";
+/** The language the server renders reasons in for every request (the workspace language). */
+export function setRequestLang(lang: "en" | "zh"): void {
+  requestLang = lang;
+}
+
 export async function request<T>(
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   path: string,
@@ -65,7 +71,7 @@ export async function request<T>(
   const init: RequestInit = {
     method,
     credentials: "same-origin",
-    headers: { accept: "application/json", ...headers },
+    headers: { accept: "application/json", "accept-language": requestLang, ...headers },
   };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

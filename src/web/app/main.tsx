@@ -1,7 +1,10 @@
 import "./styles.css";
 import { type ReactNode, StrictMode, useCallback, useEffect, useState } from "react";
 import { createRoot } from "react-dom/client";
-import { api, onUnauthenticated, type User } from "./api.js";
+import { en, t } from "../../clinical/messages/catalogue.js";
+import type { Lang } from "../../clinical/vocabulary/index.js";
+import { api, onUnauthenticated, setRequestLang, type User } from "./api.js";
+import { LangContext, storedLang, storeLang } from "./i18n.js";
 import { Cohorts } from "./pages/cohorts.js";
 import { Login } from "./pages/login.js";
 import { PatientForm } from "./pages/patient-form.js";
@@ -10,10 +13,10 @@ import { PatientPage } from "./pages/patient-page.js";
 import { PatientSummary } from "./pages/patient-summary.js";
 import { TumourBoard } from "./pages/tumour-board.js";
 import { Link, navigate, usePath } from "./router.js";
+import { ROLE_TEXT, UI } from "./ui-text.js";
 import { UserContext } from "./user.js";
 
-const NOTICE =
-  "Decision support for clinicians: suggestions with their reasons and sources, not a decision. The treating physician and the tumour board decide.";
+const NOTICE = en("notice");
 
 const ROUTES: readonly { readonly re: RegExp; readonly page: (id: string) => ReactNode }[] = [
   { re: /^\/(?:patients)?$/, page: () => <PatientList /> },
@@ -43,6 +46,22 @@ function Routes() {
 
 function App() {
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [lang, setLang] = useState<Lang>("en");
+  useEffect(() => {
+    if (!user) return;
+    const l = storedLang(user.username);
+    setRequestLang(l);
+    setLang(l);
+  }, [user]);
+  const choose = useCallback(
+    (l: Lang) => {
+      if (user) storeLang(user.username, l);
+      setRequestLang(l);
+      setLang(l);
+      document.documentElement.lang = l === "zh" ? "zh-CN" : "en";
+    },
+    [user],
+  );
   useEffect(() => {
     api.me().then(setUser, () => setUser(null));
     return onUnauthenticated(() => setUser(null));
@@ -57,32 +76,42 @@ function App() {
   if (user === null) return <Login onLogin={setUser} notice={NOTICE} />;
   return (
     <UserContext.Provider value={user}>
-      <a className="skip" href="#main">
-        Skip to content
-      </a>
-      <header className="topbar no-print">
-        <Link to="/" className="brand">
-          Hepatica
-        </Link>
-        <nav aria-label="Main">
-          <Link to="/">Patients</Link>
-          {user.role !== "researcher" && <Link to="/patients/new">New patient</Link>}
-          <Link to="/cohorts">Cohorts</Link>
-          <a href="/education">Patient education</a>
-        </nav>
-        <span className="who">
-          {user.username} · <span className={`role role-${user.role}`}>{user.role}</span>
-          <button type="button" className="link" onClick={logout}>
-            Sign out
-          </button>
-        </span>
-      </header>
-      <p className="notice" role="note">
-        {NOTICE}
-        {user.role === "researcher" &&
-          " You are viewing de-identified data: names and record numbers are removed and dates are shifted."}
-      </p>
-      <Routes />
+      <LangContext.Provider value={lang}>
+        <a className="skip" href="#main">
+          {UI.skip[lang]}
+        </a>
+        <header className="topbar no-print">
+          <Link to="/" className="brand">
+            Hepatica
+          </Link>
+          <nav aria-label="Main">
+            <Link to="/">{UI.patients[lang]}</Link>
+            {user.role !== "researcher" && <Link to="/patients/new">{UI.newPatient[lang]}</Link>}
+            <Link to="/cohorts">{UI.cohorts[lang]}</Link>
+            <a href="/education">{UI.education[lang]}</a>
+          </nav>
+          <select
+            className="lang"
+            aria-label={UI.language[lang]}
+            value={lang}
+            onChange={(e) => choose(e.target.value === "zh" ? "zh" : "en")}
+          >
+            <option value="en">English</option>
+            <option value="zh">中文</option>
+          </select>
+          <span className="who">
+            {user.username} · <span className={`role role-${user.role}`}>{ROLE_TEXT[user.role][lang]}</span>
+            <button type="button" className="link" onClick={logout}>
+              {UI.signOut[lang]}
+            </button>
+          </span>
+        </header>
+        <p className="notice" role="note">
+          {t(lang, "notice")}
+          {user.role === "researcher" && UI.deidentified[lang]}
+        </p>
+        <Routes key={lang} />
+      </LangContext.Provider>
     </UserContext.Provider>
   );
 }

@@ -1,13 +1,23 @@
+import { render } from "../../../clinical/messages/catalogue.js";
 import { stagingDisagreements } from "../../../clinical/staging/concordance.js";
-import { joinList, OPTION_TERMS } from "../../../clinical/vocabulary/index.js";
+import {
+  BCLC_STAGE_TERMS,
+  CNLC_STAGE_TERMS,
+  joinList,
+  OPTION_TERMS,
+  SIX_AND_TWELVE_TERMS,
+  SYSTEM_TERMS,
+} from "../../../clinical/vocabulary/index.js";
 import type { Assessment } from "../clinical-types.js";
 import { round } from "../format.js";
-import { useLang } from "../i18n.js";
+import { useLang, useText } from "../i18n.js";
 import { allMissing, Missing, RuleValue, Why } from "./rule.js";
 
 /** Staging, liver function and tumour burden, each with its reason and source on expand. */
 export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?: boolean }) {
   const lang = useLang();
+  const text = useText();
+  const inOrBeyond = (within: boolean) => text(within ? "within" : "beyond");
   const options = (codes: readonly (keyof typeof OPTION_TERMS)[]) =>
     joinList(
       codes.map((c) => OPTION_TERMS[c][lang]),
@@ -17,10 +27,10 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
   const missing = allMissing([a.bclc, a.cnlc, a.childPugh, a.albi, a.meld, a.milan, a.upToSeven, a.ecog]);
   return (
     <section className="card assessment" aria-labelledby="assessment-h">
-      <h2 id="assessment-h">Assessment</h2>
+      <h2 id="assessment-h">{text("assessment")}</h2>
       {a.status === "invalid" && (
         <div className="error" role="alert">
-          <p>Some recorded values are not valid; results that depend on them are not computed.</p>
+          <p>{text("someInvalid")}</p>
           <ul>
             {(a.errors ?? []).map((e) => (
               <li key={e.path + e.code}>
@@ -36,17 +46,22 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
           {a.bclc.status === "ok" ? (
             <>
               <p className="stage">
-                Stage <strong>{a.bclc.stage}</strong>
+                {text("stage")} <strong>{a.bclc.stage}</strong> {BCLC_STAGE_TERMS[a.bclc.stage][lang]}
                 {a.bclc.bSubgroup && <span className="sub"> ({a.bclc.bSubgroup})</span>}
               </p>
               {a.bclc.optionsStatus === "ok" ? (
                 <p>
-                  First options: {options(a.bclc.options) || "—"}
-                  {a.bclc.alternatives.length > 0 && <> · alternatives: {options(a.bclc.alternatives)}</>}
+                  {text("firstOptions")}: {options(a.bclc.options) || "—"}
+                  {a.bclc.alternatives.length > 0 && (
+                    <>
+                      {" "}
+                      · {text("alternatives")}: {options(a.bclc.alternatives)}
+                    </>
+                  )}
                 </p>
               ) : (
                 <>
-                  <p>First options: not determined yet.</p>
+                  <p>{text("optionsNotDetermined")}</p>
                   <Missing paths={"optionsMissing" in a.bclc ? a.bclc.optionsMissing : []} />
                 </>
               )}
@@ -57,16 +72,19 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
               {a.bclc.status === "indeterminate" && <Missing paths={a.bclc.missing} />}
             </>
           )}
-          <Why r={a.bclc} summary="Reason and source" />
+          <Why r={a.bclc} summary={text("reasonAndSource")} />
         </div>
         <div className="stage-box" data-testid="cnlc">
           <h3>CNLC 2024</h3>
           {a.cnlc.status === "ok" ? (
             <>
               <p className="stage">
-                Stage <strong>{a.cnlc.stage}</strong>
+                {text("stage")}{" "}
+                <strong>{lang === "en" ? a.cnlc.stage : CNLC_STAGE_TERMS[a.cnlc.stage].zh}</strong>
               </p>
-              <p>Options: {options(a.cnlc.options) || "—"}</p>
+              <p>
+                {text("options")}: {options(a.cnlc.options) || "—"}
+              </p>
             </>
           ) : (
             <>
@@ -74,18 +92,18 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
               {a.cnlc.status === "indeterminate" && <Missing paths={a.cnlc.missing} />}
             </>
           )}
-          <Why r={a.cnlc} summary="Reason and source" />
+          <Why r={a.cnlc} summary={text("reasonAndSource")} />
         </div>
       </div>
       {disagreements.length > 0 && (
         <div className="disagreements">
-          <h3>Where BCLC and CNLC disagree</h3>
+          <h3>{text("disagree")}</h3>
           <ul>
             {disagreements.map((d) => (
               <li key={d.rule}>
-                {d.text}{" "}
+                {render(d.message, lang)}{" "}
                 <details className="why inline">
-                  <summary>Source</summary>
+                  <summary>{text("source")}</summary>
                   <p className="citation">{d.citation}</p>
                 </details>
               </li>
@@ -95,52 +113,59 @@ export function AssessmentCard({ a, compact = false }: { a: Assessment; compact?
       )}
       <div className="columns">
         <div>
-          <h3>Liver function</h3>
+          <h3>{text("liverFunction")}</h3>
           <dl className="rules">
-            <RuleValue label="Child-Pugh" r={a.childPugh}>
-              {(r) => `${r.class} (${r.score} points)`}
+            <RuleValue label={SYSTEM_TERMS.childPugh[lang]} r={a.childPugh}>
+              {(r) => `${r.class} (${r.score} ${text("points")})`}
             </RuleValue>
-            <RuleValue label="ALBI" r={a.albi}>
-              {(r) => `grade ${r.grade} (${round(r.score, 2)}; mALBI ${r.mAlbiGrade})`}
+            <RuleValue label={SYSTEM_TERMS.albi[lang]} r={a.albi}>
+              {(r) =>
+                lang === "zh"
+                  ? `${r.grade}级（${round(r.score, 2)}；mALBI ${r.mAlbiGrade}级）`
+                  : `grade ${r.grade} (${round(r.score, 2)}; mALBI ${r.mAlbiGrade})`
+              }
             </RuleValue>
             {!compact && (
-              <RuleValue label="MELD" r={a.meld}>
+              <RuleValue label={SYSTEM_TERMS.meld[lang]} r={a.meld}>
                 {(r) => String(r.score)}
               </RuleValue>
             )}
-            <RuleValue label="ECOG" r={a.ecog}>
+            <RuleValue label={SYSTEM_TERMS.ecog[lang]} r={a.ecog}>
               {(r) => String(r.grade)}
             </RuleValue>
           </dl>
         </div>
         <div>
-          <h3>Tumour burden</h3>
+          <h3>{text("tumourBurden")}</h3>
           <dl className="rules">
-            <RuleValue label="Milan" r={a.milan}>
-              {(r) => (r.within ? "within" : "beyond")}
+            <RuleValue label={SYSTEM_TERMS.milan[lang]} r={a.milan}>
+              {(r) => inOrBeyond(r.within)}
             </RuleValue>
-            <RuleValue label="UCSF" r={a.ucsf}>
-              {(r) => (r.within ? "within" : "beyond")}
+            <RuleValue label={SYSTEM_TERMS.ucsf[lang]} r={a.ucsf}>
+              {(r) => inOrBeyond(r.within)}
             </RuleValue>
-            <RuleValue label="Up-to-seven" r={a.upToSeven}>
-              {(r) => `${r.within ? "within" : "beyond"} (sum ${round(r.sum)})`}
+            <RuleValue label={SYSTEM_TERMS.upToSeven[lang]} r={a.upToSeven}>
+              {(r) => `${inOrBeyond(r.within)} (${text("sum")} ${round(r.sum)})`}
             </RuleValue>
             {!compact && (
-              <RuleValue label="Six-and-twelve" r={a.sixAndTwelve}>
-                {(r) => `${r.stratum} (sum ${round(r.sum)})`}
+              <RuleValue label={SYSTEM_TERMS.sixAndTwelve[lang]} r={a.sixAndTwelve}>
+                {(r) => `${SIX_AND_TWELVE_TERMS[r.stratum][lang]} (${text("sum")} ${round(r.sum)})`}
               </RuleValue>
             )}
+            <RuleValue label={SYSTEM_TERMS.ajcc8[lang]} r={a.ajcc8}>
+              {(r) => `${r.T ?? "TX"} ${r.N ?? "NX"} ${r.M} · ${r.stageGroup}`}
+            </RuleValue>
           </dl>
         </div>
       </div>
       {missing.length > 0 && (
         <div className="to-decide">
-          <h3>Still missing</h3>
+          <h3>{text("stillMissing")}</h3>
           <Missing paths={missing} />
         </div>
       )}
       <p className="fineprint">
-        Rules version {a.rulesVersion}. {a.notice}
+        {text("rulesVersion")} {a.rulesVersion}. {a.notice}
       </p>
     </section>
   );

@@ -1,13 +1,14 @@
 import { MODALITY_TERMS, PROFILE_TERMS } from "../../../clinical/vocabulary/index.js";
 import type { Assessment, EligibilityResult, Modality, Profile } from "../clinical-types.js";
-import { useLang } from "../i18n.js";
+import { useLang, useText } from "../i18n.js";
+import type { UiKey } from "../ui-text.js";
 import { Missing } from "./rule.js";
 
 const PROFILES = Object.keys(PROFILE_TERMS) as Profile[];
 /** In the order of the vocabulary (the assessment's `eligibility` keys). */
 const MODALITIES = Object.keys(MODALITY_TERMS) as Modality[];
 
-function verdictText(r: EligibilityResult): { text: string; tone: string } {
+function verdictText(r: EligibilityResult): { text: UiKey; tone: string } {
   if (r.status === "ok") {
     const text =
       r.verdict === "eligible"
@@ -17,26 +18,32 @@ function verdictText(r: EligibilityResult): { text: string; tone: string } {
           : "contraindicated";
     return { text, tone: r.verdict };
   }
-  if (r.status === "indeterminate") return { text: "cannot decide", tone: "indeterminate" };
-  return { text: "invalid input", tone: "contraindicated" };
+  if (r.status === "indeterminate") return { text: "cannotDecide", tone: "indeterminate" };
+  return { text: "invalidInput", tone: "contraindicated" };
+}
+
+/** A reason's source: its short citation, or (compact results) its registry ids. */
+function sourceOf(x: { readonly citation?: string; readonly sources?: readonly string[] }): string {
+  return x.citation ?? x.sources?.join(", ") ?? "";
 }
 
 function Cell({ r }: { r: EligibilityResult }) {
+  const text = useText();
   const v = verdictText(r);
   const reasons = r.reasons.filter((x) => x.level !== "note");
   const notes = r.reasons.filter((x) => x.level === "note");
   return (
     <td>
-      <span className={`verdict verdict-${v.tone}`}>{v.text}</span>
+      <span className={`verdict verdict-${v.tone}`}>{text(v.text)}</span>
       {r.status === "indeterminate" && <Missing paths={r.missing} />}
       {(reasons.length > 0 || notes.length > 0 || r.profileDifference) && (
         <details className="why">
-          <summary>Reasons</summary>
+          <summary>{text("reasons")}</summary>
           <ul>
             {[...reasons, ...notes].map((x) => (
               <li key={x.rule + x.text}>
-                <span className={`level level-${x.level}`}>{x.level}</span> {x.text}{" "}
-                <span className="citation">({x.citation})</span>
+                <span className={`level level-${x.level}`}>{text(x.level)}</span> {x.text}{" "}
+                <span className="citation">({sourceOf(x)})</span>
               </li>
             ))}
           </ul>
@@ -50,14 +57,15 @@ function Cell({ r }: { r: EligibilityResult }) {
 /** Eligibility per modality under both profiles, never merged. */
 export function EligibilityTable({ a }: { a: Assessment }) {
   const lang = useLang();
+  const text = useText();
   return (
     <section className="card" aria-labelledby="elig-h">
-      <h2 id="elig-h">Eligibility per modality</h2>
+      <h2 id="elig-h">{text("eligibilityPerModality")}</h2>
       <div className="scroll">
         <table className="grid eligibility">
           <thead>
             <tr>
-              <th scope="col">Modality</th>
+              <th scope="col">{text("modality")}</th>
               {PROFILES.map((p) => (
                 <th scope="col" key={p}>
                   {PROFILE_TERMS[p][lang]}

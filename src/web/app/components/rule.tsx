@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { inputLabel, joinList } from "../../../clinical/vocabulary/index.js";
-import { useLang } from "../i18n.js";
+import { useLang, useText } from "../i18n.js";
+import { UI } from "../ui-text.js";
 
 /** What every clinical result carries (src/clinical/result.ts), read structurally. */
 export interface RuleLike {
@@ -17,24 +18,40 @@ export function Missing({ paths }: { paths: readonly string[] }) {
   const lang = useLang();
   if (paths.length === 0) return null;
   const labels = joinList([...new Set(paths.map((p) => inputLabel(p, lang)))], lang);
-  return <p className="missing">To decide this, enter {labels}.</p>;
+  return (
+    <p className="missing">
+      {UI.toDecide[lang]}
+      {lang === "zh" ? "：" : " "}
+      {labels}
+      {lang === "zh" ? "。" : "."}
+    </p>
+  );
 }
 
 /** The reason, citation and stated assumptions of a result, behind a disclosure. */
-export function Why({ r, summary = "Why?" }: { r: RuleLike; summary?: string }) {
+export function Why({ r, summary }: { r: RuleLike; summary?: string }) {
+  const text = useText();
   if (!r.reason && !r.citation) return null;
   return (
     <details className="why">
-      <summary>{summary}</summary>
+      <summary>{summary ?? text("why")}</summary>
       {r.reason && <p>{r.reason}</p>}
       {r.assumptions && r.assumptions.length > 0 && (
         <ul className="assumptions">
           {r.assumptions.map((a) => (
-            <li key={a}>Assumed: {a}</li>
+            <li key={a}>
+              {text("assumed")}
+              {": "}
+              {a}
+            </li>
           ))}
         </ul>
       )}
-      {r.citation && <p className="citation">Source: {r.citation}</p>}
+      {r.citation && (
+        <p className="citation">
+          {text("source")}: {r.citation}
+        </p>
+      )}
     </details>
   );
 }
@@ -49,6 +66,7 @@ export function RuleValue<T extends RuleLike>({
   r: T | undefined;
   children: (ok: Extract<T, { readonly status: "ok" }>) => ReactNode;
 }) {
+  const text = useText();
   if (!r) return null;
   return (
     <div className={`rule rule-${r.status}`}>
@@ -58,12 +76,12 @@ export function RuleValue<T extends RuleLike>({
           <span className="value">{children(r as Extract<T, { readonly status: "ok" }>)}</span>
         ) : r.status === "indeterminate" ? (
           <>
-            <span className="value muted">not decided</span>
+            <span className="value muted">{text("notDecided")}</span>
             <Missing paths={r.missing ?? []} />
           </>
         ) : (
           <>
-            <span className="value bad">invalid input</span>
+            <span className="value bad">{text("invalidInput")}</span>
             <ul className="field-errors">
               {(r.errors ?? []).map((e) => (
                 <li key={`${e.path}:${e.message}`}>
