@@ -59,6 +59,24 @@ export const UI = table({
   note: { en: "note", zh: "说明" },
 });
 
+/** Plan verdicts and option roles (src/clinical/plan.ts). */
+export const PLAN_TEXT = table({
+  heading: { en: "Treatment plan (for discussion)", zh: "治疗方案（供讨论）" },
+  perModality: { en: "Per modality", zh: "各治疗方式" },
+  worthDiscussing: { en: "Worth discussing at tumour board", zh: "建议提交多学科诊疗（MDT）讨论" },
+  evidence: { en: "Evidence", zh: "证据" },
+  stage: { en: "stage", zh: "分期" },
+  option: { en: "option", zh: "推荐" },
+  alternative: { en: "alternative", zh: "备选" },
+  "stage-migration": { en: "stage migration", zh: "治疗阶段迁移" },
+  eligible: { en: "eligible", zh: "适合" },
+  "relative-contraindication": { en: "relative-contraindication", zh: "相对禁忌" },
+  contraindicated: { en: "contraindicated", zh: "禁忌" },
+  indeterminate: { en: "indeterminate", zh: "无法判定" },
+  invalid: { en: "invalid", zh: "输入无效" },
+  "not-assessed": { en: "not-assessed", zh: "未评估" },
+});
+
 export const ROLE_TEXT = table({
   clinician: { en: "clinician", zh: "临床医师" },
   researcher: { en: "researcher", zh: "研究人员" },
