@@ -14,6 +14,7 @@ import { cohortRoutes } from "./api/cohorts.js";
 import { entityRoutes } from "./api/entities.js";
 import { auditRoutes } from "./audit/plugin.js";
 import { authRoutes, installAuthentication } from "./auth/plugin.js";
+import { type CdsConfig, CdsVerifier } from "./cds-hooks/issuers.js";
 import { cdsHooksRoutes } from "./cds-hooks/plugin.js";
 import type { ServerDeps } from "./context.js";
 import { toHttpError } from "./errors.js";
@@ -26,6 +27,8 @@ export interface AppOptions {
   /** Largest accepted JSON body in bytes (default 1 MiB; FHIR import routes allow more). */
   readonly bodyLimit?: number;
   readonly webBaseUrl?: string;
+  /** CDS Hooks: this service's public URL and its trusted EHRs (HEPATICA_PUBLIC_URL, HEPATICA_CDS_ISSUERS). */
+  readonly cds?: CdsConfig;
   readonly sessionTtlSeconds?: number;
   /** Fastify `trustProxy`: addresses (comma-separated) or true, when behind a reverse proxy. */
   readonly trustProxy?: boolean | string;
@@ -47,6 +50,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const deps: ServerDeps = {
     store: options.store,
     webBaseUrl: options.webBaseUrl,
+    ...(options.cds
+      ? {
+          cds: {
+            config: options.cds,
+            verifier: new CdsVerifier(options.cds),
+            launchUrl: `${(options.webBaseUrl ?? `${options.cds.publicUrl.replace(/\/+$/, "")}/app`).replace(/\/+$/, "")}/smart-launch.html`,
+          },
+        }
+      : {}),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
   };
   const app = Fastify({

@@ -1,155 +1,598 @@
-/** CDS Hooks 2.0: discovery, 412 without prefetch, and a card from prefetched FHIR resources. */
-import Fastify from "fastify";
+/**
+ * CDS Hooks 2.0 as an EHR calls it. The tests ARE the EHR: its keys (jose, ES384 and RS384) on a
+ * JWK Set server and its FHIR server, both on loopback ports chosen at run time; every call is a
+ * signed JWT (no Hepatica token), and the patient is coded as an EHR codes it (SI LOINC labs, the
+ * LOINC ECOG answer, SNOMED CT findings, mCODE tumour size and TNM, ICD-10-CM C22.0).
+ */
+import { randomUUID } from "node:crypto";
+import Fastify, { type FastifyInstance } from "fastify";
+import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FINDING_SYSTEM, LOINC } from "../fhir/codes.js";
 import { PREFETCH, SERVICE_ID } from "./cds-hooks/plugin.js";
-import { auth, openTestApp, type TestApp } from "./testing.js";
+import { openTestApp, type TestApp } from "./testing.js";
 
+const ISS = "https://ehr.example.org";
+const PUBLIC_URL = "https://hepatica.example.org";
+const AUD = `${PUBLIC_URL}/cds-services/${SERVICE_ID}`;
+const URL_ = `/cds-services/${SERVICE_ID}`;
 const today = new Date().toISOString().slice(0, 10);
+const LOINC = "http://loinc.org";
+const SCT = "http://snomed.info/sct";
 
-function obs(code: string, value: Record<string, unknown>, system = LOINC) {
+type Key = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
+interface Signer {
+  readonly key: Key;
+  readonly kid: string;
+  readonly alg: "ES384" | "RS384" | "ES256";
+}
+
+function observation(id: string, code: { system: string; code: string }, value: Record<string, unknown>) {
   return {
+    fullUrl: `https://ehr.example.org/fhir/Observation/${id}`,
     resource: {
       resourceType: "Observation",
+      id,
       status: "final",
-      code: { coding: [{ system, code }] },
+      code: { coding: [code] },
       subject: { reference: "Patient/ehr-1" },
-      effectiveDateTime: today,
+      effectiveDateTime: `${today}T08:00:00Z`,
       ...value,
     },
   };
 }
+const lab = (id: string, code: string, value: number, unit: string) =>
+  observation(
+    id,
+    { system: LOINC, code },
+    { valueQuantity: { value, unit, system: "http://unitsofmeasure.org", code: unit } },
+  );
 
-const prefetch = {
-  patient: {
-    resourceType: "Patient",
-    id: "ehr-1",
-    gender: "male",
-    birthDate: "1958-01-01",
-    identifier: [{ type: { coding: [{ code: "MR" }] }, value: "EHR-MRN-1" }],
-  },
-  observations: {
-    resourceType: "Bundle",
-    type: "searchset",
-    entry: [
-      obs("1975-2", { valueQuantity: { value: 1.0, code: "mg/dL" } }),
-      obs("1751-7", { valueQuantity: { value: 4.0, code: "g/dL" } }),
-      obs("6301-6", { valueQuantity: { value: 1.1, code: "1" } }),
-      obs("2160-0", { valueQuantity: { value: 0.9, code: "mg/dL" } }),
-      obs("2951-2", { valueQuantity: { value: 139, code: "mmol/L" } }),
-      obs("777-3", { valueQuantity: { value: 160, code: "10*9/L" } }),
-      obs("89247-1", { valueInteger: 0 }),
-      obs("ascites", { valueCodeableConcept: { coding: [{ code: "none" }] } }, FINDING_SYSTEM),
-      obs("encephalopathy", { valueCodeableConcept: { coding: [{ code: "none" }] } }, FINDING_SYSTEM),
-      obs("cirrhosis", { valueBoolean: true }, FINDING_SYSTEM),
-      obs("macrovascular-invasion", { valueBoolean: false }, FINDING_SYSTEM),
-      obs("extrahepatic-spread", { valueBoolean: false }, FINDING_SYSTEM),
-      obs("21889-1", {
-        focus: [{ display: "T1" }],
+function condition(id: string, codings: { system: string; code: string }[], extra: Record<string, unknown>) {
+  return {
+    fullUrl: `https://ehr.example.org/fhir/Condition/${id}`,
+    resource: {
+      resourceType: "Condition",
+      id,
+      subject: { reference: "Patient/ehr-1" },
+      code: { coding: codings },
+      recordedDate: today,
+      ...extra,
+    },
+  };
+}
+const active = {
+  clinicalStatus: { coding: [{ code: "active" }] },
+  verificationStatus: { coding: [{ code: "confirmed" }] },
+};
+const refuted = { verificationStatus: { coding: [{ code: "refuted" }] } };
+
+/** An EHR-shaped patient: nothing in Hepatica's own codes. */
+const PATIENT = {
+  resourceType: "Patient",
+  id: "ehr-1",
+  gender: "male",
+  birthDate: "1958-01-01",
+  identifier: [
+    {
+      type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0203", code: "MR" }] },
+      value: "EHR-MRN-1",
+    },
+  ],
+};
+const OBSERVATIONS = {
+  resourceType: "Bundle",
+  type: "searchset",
+  entry: [
+    lab("bili-si", "14631-6", 17.1, "umol/L"),
+    lab("alb", "61151-7", 40, "g/L"),
+    lab("inr", "6301-6", 1.1, "1"),
+    lab("crea-si", "14682-9", 79.6, "umol/L"),
+    lab("na", "2951-2", 139, "mmol/L"),
+    lab("plt", "777-3", 160, "10*9/L"),
+    observation(
+      "ecog",
+      { system: LOINC, code: "89247-1" },
+      {
+        valueCodeableConcept: { coding: [{ system: LOINC, code: "LA9622-7" }] },
+      },
+    ),
+    observation(
+      "he",
+      { system: SCT, code: "13920009" },
+      {
+        valueCodeableConcept: { coding: [{ system: SCT, code: "2667000", display: "Absent" }] },
+      },
+    ),
+    observation(
+      "size",
+      { system: LOINC, code: "21889-1" },
+      {
         component: [
           {
             code: { coding: [{ system: LOINC, code: "33728-7" }] },
-            valueQuantity: { value: 35, code: "mm" },
+            valueQuantity: { value: 3.5, unit: "cm", code: "cm" },
           },
         ],
-      }),
-    ],
-  },
+      },
+    ),
+    observation(
+      "ct",
+      { system: LOINC, code: "21905-5" },
+      {
+        valueCodeableConcept: { coding: [{ system: "http://cancerstaging.org", code: "cT1b" }] },
+      },
+    ),
+    observation(
+      "cn",
+      { system: LOINC, code: "21906-3" },
+      {
+        valueCodeableConcept: { coding: [{ system: "http://cancerstaging.org", code: "cN0" }] },
+      },
+    ),
+    observation(
+      "cm",
+      { system: LOINC, code: "21907-1" },
+      {
+        valueCodeableConcept: { coding: [{ system: "http://cancerstaging.org", code: "cM0" }] },
+      },
+    ),
+  ],
 };
+const CONDITIONS = {
+  resourceType: "Bundle",
+  type: "searchset",
+  entry: [
+    condition("hcc", [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "C22.0" }], {
+      ...active,
+      bodySite: [{ coding: [{ system: SCT, code: "10200004" }] }],
+    }),
+    condition("cirrhosis", [{ system: SCT, code: "19943007" }], active),
+    condition("ascites", [{ system: SCT, code: "389026000" }], refuted),
+  ],
+};
+const PREFETCHED = { patient: PATIENT, observations: OBSERVATIONS, conditions: CONDITIONS };
 
-describe("CDS Hooks", () => {
+function hook(extra: Record<string, unknown> = {}) {
+  return {
+    hook: "patient-view",
+    hookInstance: randomUUID(),
+    context: { patientId: "ehr-1", userId: "Practitioner/example" },
+    prefetch: PREFETCHED,
+    ...extra,
+  };
+}
+
+interface Card {
+  uuid: string;
+  summary: string;
+  indicator: string;
+  detail: string;
+  source: { label: string; url: string };
+  suggestions?: { uuid: string; actions: { type: string; resource: { resourceType: string } }[] }[];
+  selectionBehavior?: string;
+  links: { url: string; type: string; appContext?: string }[];
+}
+
+describe("CDS Hooks 2.0, called by an EHR", () => {
   let h: TestApp;
+  let jwks: FastifyInstance;
+  let ehr: FastifyInstance;
+  let stranger: FastifyInstance;
+  let jwksBase = "";
+  let ehrBase = "";
+  let closedBase = "";
+  let strangerBase = "";
+  const published: JWK[] = [];
+  const hits = { evil: 0, jwks: 0, stranger: 0 };
+  const ehrSeen: string[] = [];
+  let ec: Signer;
+  let rs: Signer;
+  let foreign: Signer;
+
+  async function sign(
+    s: Signer,
+    claims: { aud?: string; iat?: number; exp?: number; jti?: string; jku?: string } = {},
+  ) {
+    const now = Math.floor(Date.now() / 1000);
+    return new SignJWT({})
+      .setProtectedHeader({ alg: s.alg, kid: s.kid, typ: "JWT", ...(claims.jku ? { jku: claims.jku } : {}) })
+      .setIssuer(ISS)
+      .setSubject("ehr-client")
+      .setAudience(claims.aud ?? AUD)
+      .setIssuedAt(claims.iat ?? now)
+      .setExpirationTime(claims.exp ?? now + 300)
+      .setJti(claims.jti ?? randomUUID())
+      .sign(s.key);
+  }
+  async function call(payload: unknown, token: string | undefined, url = URL_) {
+    return h.app.inject({
+      method: "POST",
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      payload: payload as Record<string, unknown>,
+    });
+  }
+  async function signer(alg: Signer["alg"], kid: string, publish: boolean): Promise<Signer> {
+    const { privateKey, publicKey } = await generateKeyPair(alg);
+    if (publish) published.push({ ...(await exportJWK(publicKey)), kid, alg, use: "sig" });
+    return { key: privateKey, kid, alg };
+  }
+
   beforeAll(async () => {
-    h = await openTestApp("sqlite");
+    ec = await signer("ES384", "ec-1", true);
+    rs = await signer("RS384", "rs-1", true);
+    foreign = await signer("ES384", "evil-1", false);
+    const { publicKey: foreignPublic } = await generateKeyPair("ES384");
+    jwks = Fastify();
+    jwks.get("/jwks.json", async () => {
+      hits.jwks++;
+      return { keys: published };
+    });
+    jwks.get("/rotated/jwks.json", async () => ({ keys: published }));
+    jwks.get("/evil/jwks.json", async () => {
+      hits.evil++;
+      return { keys: [{ ...(await exportJWK(foreignPublic)), kid: "evil-1" }] };
+    });
+    jwksBase = await jwks.listen({ port: 0, host: "127.0.0.1" });
+
+    ehr = Fastify();
+    ehr.addHook("onRequest", async (request) => {
+      ehrSeen.push(`${request.url.split("?")[0]} ${request.headers.authorization ?? "-"}`);
+    });
+    ehr.get("/fhir/Patient/:id", async () => PATIENT);
+    ehr.get("/fhir/Observation", async () => OBSERVATIONS);
+    ehr.get("/fhir/Condition", async () => CONDITIONS);
+    ehrBase = await ehr.listen({ port: 0, host: "127.0.0.1" });
+
+    stranger = Fastify();
+    stranger.addHook("onRequest", async () => {
+      hits.stranger++;
+    });
+    stranger.get("/*", async () => PATIENT);
+    strangerBase = await stranger.listen({ port: 0, host: "127.0.0.1" });
+
+    // A port that was open and is now closed: the EHR's FHIR server is down.
+    const gone = Fastify();
+    closedBase = await gone.listen({ port: 0, host: "127.0.0.1" });
+    await gone.close();
+
+    h = await openTestApp("sqlite", {
+      cds: {
+        publicUrl: PUBLIC_URL,
+        jwksCooldownMs: 0,
+        issuers: [
+          {
+            iss: ISS,
+            jwksUrl: `${jwksBase}/jwks.json`,
+            jku: [`${jwksBase}/rotated/jwks.json`],
+            fhirServers: [`${ehrBase}/fhir`, `${closedBase}/fhir`],
+          },
+        ],
+      },
+    });
   });
   afterAll(async () => {
     await h?.close();
+    await jwks?.close();
+    await ehr?.close();
+    await stranger?.close();
   });
 
-  it("discovery lists the patient-view service with its prefetch templates", async () => {
+  it("discovery lists the patient-view service with its prefetch templates (no token needed)", async () => {
     const res = await h.app.inject({ method: "GET", url: "/cds-services" });
     expect(res.statusCode).toBe(200);
     expect(res.headers["access-control-allow-origin"]).toBe("*");
-    expect(res.json()).toMatchObject({
-      services: [{ id: SERVICE_ID, hook: "patient-view", prefetch: PREFETCH }],
-    });
-  });
-
-  it("412 when required prefetch is missing and no FHIR server is given; 401 without a token", async () => {
-    const body = { hook: "patient-view", hookInstance: "h1", context: { patientId: "ehr-1" } };
-    const noAuth = await h.app.inject({ method: "POST", url: `/cds-services/${SERVICE_ID}`, payload: body });
-    expect(noAuth.statusCode).toBe(401);
-    const res = await h.app.inject({
-      method: "POST",
-      url: `/cds-services/${SERVICE_ID}`,
-      headers: auth(h.tokens.clinician),
-      payload: body,
-    });
-    expect(res.statusCode).toBe(412);
-  });
-
-  it("answers with a card: stages, eligible options, source and a link", async () => {
-    const res = await h.app.inject({
-      method: "POST",
-      url: `/cds-services/${SERVICE_ID}`,
-      headers: auth(h.tokens.clinician),
-      payload: {
-        hook: "patient-view",
-        hookInstance: "h2",
-        context: { patientId: "ehr-1", userId: "Practitioner/1" },
-        prefetch,
-      },
-    });
-    expect(res.statusCode).toBe(200);
-    const { cards } = res.json() as { cards: Record<string, unknown>[] };
-    expect(cards).toHaveLength(1);
-    const card = cards[0] as {
-      summary: string;
-      indicator: string;
-      detail: string;
-      source: { label: string };
-      links: { url: string }[];
+    const { services } = res.json() as {
+      services: { id: string; hook: string; prefetch: Record<string, string> }[];
     };
-    expect(card.summary).toMatch(/^HCC: BCLC A, CNLC Ia/);
-    expect(card.summary.length).toBeLessThanOrEqual(140);
-    expect(card.indicator).toBe("info");
-    expect(card.detail).toMatch(/Sources:/);
-    expect(card.source.label).toMatch(/Hepatica/);
-    expect(card.links[0]?.url).toMatch(/^http:\/\/localhost(:\d+)?\/app\/patients\//);
+    expect(services[0]).toMatchObject({ id: SERVICE_ID, hook: "patient-view", prefetch: PREFETCH });
+    expect(services[0]?.prefetch.observations).toContain("http://loinc.org|14631-6");
+    expect(services[0]?.prefetch.observations).toContain("http://snomed.info/sct|13920009");
+    expect(services[0]?.prefetch.conditions).toBe("Condition?patient={{context.patientId}}&_count=200");
   });
 
-  it("fetches missing prefetch from the request's fhirServer (a local fake EHR)", async () => {
-    const ehr = Fastify();
-    const seen: string[] = [];
-    ehr.get("/fhir/Patient/:id", async (request) => {
-      seen.push(`${request.url} ${request.headers.authorization ?? ""}`);
-      return prefetch.patient;
+  it("an EHR-shaped patient gets a card stating BCLC A and CNLC Ia, with a SMART link, from a signed JWT alone", async () => {
+    const res = await call(hook(), await sign(ec));
+    expect(res.statusCode).toBe(200);
+    const cards = (res.json() as { cards: Card[] }).cards;
+    expect(cards).toHaveLength(1);
+    const card = cards[0] as Card;
+    expect(card.summary).toMatch(/^HCC: BCLC A, CNLC Ia/);
+    expect(card.summary.length).toBeLessThan(140);
+    expect(card.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    expect(card.indicator).toBe("info");
+    // Inputs used, each with its date and the EHR resource it came from.
+    for (const id of [
+      "Observation/bili-si",
+      "Observation/crea-si",
+      "Observation/ecog",
+      "Observation/he",
+      "Observation/ct",
+      "Condition/ascites",
+      "Condition/cirrhosis",
+    ])
+      expect(card.detail).toContain(id);
+    expect(card.detail).toContain("total bilirubin 17.1 umol/L 20");
+    expect(card.detail).toContain("ascites grade none 20");
+    expect(card.detail).not.toMatch(/No HCC diagnosis/);
+    expect(card.detail).toMatch(/Sources:.*Reig/);
+    // Links and source from configuration, not from the request's Host header.
+    expect(card.source.url).toBe(PUBLIC_URL);
+    expect(card.links[0]).toMatchObject({ type: "smart", url: `${PUBLIC_URL}/app/smart-launch.html` });
+    expect(card.selectionBehavior).toBe("at-most-one");
+    expect(card.suggestions?.[0]?.actions[0]).toMatchObject({
+      type: "create",
+      resource: { resourceType: "Observation" },
     });
-    ehr.get("/fhir/Observation", async (request) => {
-      seen.push(`${request.url} ${request.headers.authorization ?? ""}`);
-      return prefetch.observations;
+    const audit = await h.t.store.db
+      .selectFrom("audit_log")
+      .select(["username", "role", "action"])
+      .where("entity", "=", "cds-hooks")
+      .execute();
+    expect(audit.at(-1)).toMatchObject({
+      username: `cds:${ISS} Practitioner/example`,
+      role: "cds-client",
+      action: "assess",
     });
-    const base = await ehr.listen({ port: 0, host: "127.0.0.1" });
-    try {
-      const res = await h.app.inject({
-        method: "POST",
-        url: `/cds-services/${SERVICE_ID}`,
-        headers: auth(h.tokens.clinician),
-        payload: {
-          hook: "patient-view",
-          hookInstance: "h3",
-          fhirServer: `${base}/fhir`,
-          fhirAuthorization: { access_token: "ehr-token", token_type: "Bearer" },
-          context: { patientId: "ehr-1" },
+  });
+
+  it("RS384 is accepted as well; HS256, ES256 and an unsigned token are not", async () => {
+    expect((await call(hook(), await sign(rs))).statusCode).toBe(200);
+    const es256 = await signer("ES256", "ec-1", false);
+    expect((await call(hook(), await sign(es256))).statusCode).toBe(401);
+    const hs = await new SignJWT({})
+      .setProtectedHeader({ alg: "HS256", kid: "ec-1" })
+      .setIssuer(ISS)
+      .setAudience(AUD)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .setJti(randomUUID())
+      .sign(new TextEncoder().encode("x".repeat(32)));
+    expect((await call(hook(), hs)).statusCode).toBe(401);
+    const none = `${Buffer.from('{"alg":"none","kid":"ec-1"}').toString("base64url")}.${Buffer.from(JSON.stringify({ iss: ISS, aud: AUD, exp: Math.floor(Date.now() / 1000) + 60, iat: Math.floor(Date.now() / 1000), jti: randomUUID() })).toString("base64url")}.`;
+    expect((await call(hook(), none)).statusCode).toBe(401);
+  });
+
+  it("refuses without a JWT, a Hepatica session token, a replayed jti, an expired token, a wrong aud, an untrusted issuer", async () => {
+    const noToken = await call(hook(), undefined);
+    expect(noToken.statusCode).toBe(401);
+    expect(noToken.json()).toMatchObject({ error: { code: "unauthenticated" } });
+    expect((await call(hook(), h.tokens.clinician)).statusCode).toBe(401);
+    const once = await sign(ec);
+    expect((await call(hook(), once)).statusCode).toBe(200);
+    const replay = await call(hook(), once);
+    expect(replay.statusCode).toBe(401);
+    expect(replay.json()).toMatchObject({ error: { message: expect.stringMatching(/replay/) } });
+    const now = Math.floor(Date.now() / 1000);
+    const expired = await call(hook(), await sign(ec, { iat: now - 900, exp: now - 600 }));
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json()).toMatchObject({ error: { message: expect.stringMatching(/expired/) } });
+    // The audience is this service's configured URL; the URL a Host header would give is refused.
+    expect((await call(hook(), await sign(ec, { aud: `http://localhost:80${URL_}` }))).statusCode).toBe(401);
+    const stranger = await new SignJWT({})
+      .setProtectedHeader({ alg: "ES384", kid: "ec-1" })
+      .setIssuer("https://other.example")
+      .setAudience(AUD)
+      .setIssuedAt()
+      .setExpirationTime("5m")
+      .setJti(randomUUID())
+      .sign(ec.key);
+    expect((await call(hook(), stranger)).statusCode).toBe(401);
+  });
+
+  it("an unknown kid refetches the JWK Set: refused while the key is unpublished, accepted once the EHR publishes it", async () => {
+    const next = await signer("ES384", "ec-2", false);
+    const before = hits.jwks;
+    expect((await call(hook(), await sign(next))).statusCode).toBe(401);
+    expect(hits.jwks).toBeGreaterThan(before);
+    const rotated = await signer("ES384", "ec-3", true);
+    expect((await call(hook(), await sign(rotated))).statusCode).toBe(200);
+  });
+
+  it("honours a jku on the issuer's list, refuses a foreign jku without fetching it", async () => {
+    expect((await call(hook(), await sign(ec, { jku: `${jwksBase}/rotated/jwks.json` }))).statusCode).toBe(
+      200,
+    );
+    const res = await call(hook(), await sign(foreign, { jku: `${jwksBase}/evil/jwks.json` }));
+    expect(res.statusCode).toBe(401);
+    expect(res.json()).toMatchObject({ error: { message: expect.stringMatching(/jku .* not on issuer/) } });
+    expect(hits.evil).toBe(0);
+  });
+
+  it("fetches absent prefetch from the issuer's own FHIR server with fhirAuthorization, and only there", async () => {
+    ehrSeen.length = 0;
+    const res = await call(
+      hook({
+        prefetch: undefined,
+        fhirServer: `${ehrBase}/fhir`,
+        fhirAuthorization: {
+          access_token: "ehr-token",
+          token_type: "Bearer",
+          expires_in: 300,
+          scope: "patient/*.read",
+          subject: "hepatica",
         },
-      });
-      expect(res.statusCode).toBe(200);
-      expect((res.json() as { cards: { summary: string }[] }).cards[0]?.summary).toMatch(/BCLC A/);
-      expect(seen).toHaveLength(2);
-      expect(seen[0]).toMatch(/^\/fhir\/Patient\/ehr-1 Bearer ehr-token$/);
-      expect(seen[1]).toMatch(/^\/fhir\/Observation\?patient=ehr-1&code=/);
-    } finally {
-      await ehr.close();
+      }),
+      await sign(ec),
+    );
+    expect(res.statusCode).toBe(200);
+    expect((res.json() as { cards: Card[] }).cards[0]?.summary).toMatch(/^HCC: BCLC A, CNLC Ia/);
+    expect(ehrSeen.sort()).toEqual([
+      "/fhir/Condition Bearer ehr-token",
+      "/fhir/Observation Bearer ehr-token",
+      "/fhir/Patient/ehr-1 Bearer ehr-token",
+    ]);
+  });
+
+  it("a fhirServer not on the issuer's list (or plain http off loopback) is refused, and never contacted", async () => {
+    const auth = {
+      access_token: "ehr-token",
+      token_type: "Bearer",
+      expires_in: 300,
+      scope: "patient/*.read",
+      subject: "x",
+    };
+    for (const fhirServer of [
+      `${strangerBase}/fhir`,
+      "http://10.0.0.1/fhir",
+      "file:///etc/passwd",
+      `${ehrBase}/fhir/../admin`,
+    ]) {
+      const res = await call(
+        hook({ prefetch: undefined, fhirServer, fhirAuthorization: auth }),
+        await sign(ec),
+      );
+      expect(`${fhirServer} ${res.statusCode}`).toBe(`${fhirServer} 403`);
+      expect(res.json()).toMatchObject({ error: { code: "forbidden", errors: [{ path: "fhirServer" }] } });
     }
+    expect(hits.stranger).toBe(0);
+  });
+
+  it("the EHR's FHIR server down: a card saying the data is unavailable, never a 500", async () => {
+    const res = await call(
+      hook({ prefetch: { observations: OBSERVATIONS, conditions: null }, fhirServer: `${closedBase}/fhir` }),
+      await sign(ec),
+    );
+    expect(res.statusCode).toBe(200);
+    const card = (res.json() as { cards: Card[] }).cards[0] as Card;
+    expect(card.summary).toMatch(/unavailable.*patient/);
+    expect(card.indicator).toBe("warning");
+  });
+
+  it("a null prefetch is 'no such data': nothing fetched, the card says what is missing (not 412)", async () => {
+    ehrSeen.length = 0;
+    const res = await call(
+      hook({
+        prefetch: { patient: PATIENT, observations: null, conditions: null },
+        fhirServer: `${ehrBase}/fhir`,
+      }),
+      await sign(ec),
+    );
+    expect(res.statusCode).toBe(200);
+    const card = (res.json() as { cards: Card[] }).cards[0] as Card;
+    expect(card.summary).toMatch(/^HCC: BCLC undetermined, CNLC undetermined/);
+    expect(card.detail).toMatch(/Cannot determine — missing:.*bilirubin/i);
+    expect(card.detail).toMatch(/No HCC diagnosis/);
+    expect(ehrSeen).toEqual([]);
+  });
+
+  it("412 when required prefetch is absent and there is no fhirServer", async () => {
+    const res = await call(hook({ prefetch: { patient: PATIENT } }), await sign(ec));
+    expect(res.statusCode).toBe(412);
+    expect(res.json()).toMatchObject({ error: { code: "prefetch-missing" } });
+  });
+
+  it("malformed requests are 4xx in the error shape, naming the field", async () => {
+    const bad: [string, Record<string, unknown>][] = [
+      ["hook", { hook: "order-sign" }],
+      ["hookInstance", { hookInstance: "not-a-uuid" }],
+      ["context", { context: { userId: "Practitioner/1" } }],
+      ["context.patientId", { context: { patientId: "../x", userId: "u" } }],
+      [
+        "fhirServer",
+        {
+          fhirAuthorization: {
+            access_token: "t",
+            token_type: "Bearer",
+            expires_in: 1,
+            scope: "s",
+            subject: "s",
+          },
+        },
+      ],
+      ["fhirAuthorization", { fhirServer: `${ehrBase}/fhir`, fhirAuthorization: { access_token: "t" } }],
+      ["prefetch.patient", { prefetch: { ...PREFETCHED, patient: "Patient/ehr-1" } }],
+      ["prefetch.patient", { prefetch: { ...PREFETCHED, patient: { resourceType: "Observation" } } }],
+      ["prefetch.patient.id", { prefetch: { ...PREFETCHED, patient: { ...PATIENT, id: "someone-else" } } }],
+      ["prefetch.observations", { prefetch: { ...PREFETCHED, observations: [] } }],
+      ["prefetch.observations", { prefetch: { ...PREFETCHED, observations: { resourceType: "Patient" } } }],
+      [
+        "prefetch.observations.entry",
+        { prefetch: { ...PREFETCHED, observations: { resourceType: "Bundle", entry: "x" } } },
+      ],
+      [
+        "prefetch.observations.entry.0",
+        { prefetch: { ...PREFETCHED, observations: { resourceType: "Bundle", entry: [1] } } },
+      ],
+      [
+        "prefetch.conditions.entry.0",
+        { prefetch: { ...PREFETCHED, conditions: { resourceType: "Bundle", entry: [{ resource: 5 }] } } },
+      ],
+      [
+        "prefetch.conditions.entry.0.resource",
+        { prefetch: { ...PREFETCHED, conditions: { resourceType: "Bundle", entry: [{ resource: {} }] } } },
+      ],
+    ];
+    for (const [path, change] of bad) {
+      const res = await call(hook(change), await sign(ec));
+      expect(`${path} ${res.statusCode}`).toMatch(new RegExp(`^${path.replace(/\./g, "\\.")} 4\\d\\d$`));
+      const body = res.json() as { error: { code: string; errors?: { path: string }[] } };
+      expect(body.error.code).toMatch(/invalid-input|forbidden/);
+      expect(body.error.errors?.map((e) => e.path).join(" ")).toContain(path.split(".")[0]);
+    }
+    const notJson = await h.app.inject({
+      method: "POST",
+      url: URL_,
+      headers: { authorization: `Bearer ${await sign(ec)}`, "content-type": "application/json" },
+      payload: "{",
+    });
+    expect(notJson.statusCode).toBe(400);
+    // Odd resources inside a well-formed Bundle are skipped, not fatal.
+    const odd = await call(
+      hook({
+        prefetch: {
+          ...PREFETCHED,
+          observations: {
+            resourceType: "Bundle",
+            entry: [{ resource: { resourceType: "Observation", code: 5, valueQuantity: "x" } }],
+          },
+        },
+      }),
+      await sign(ec),
+    );
+    expect(odd.statusCode).toBe(200);
+  });
+
+  it("a molar LOINC code with a mass unit is not read: the value is left missing, not converted", async () => {
+    const slipped = {
+      ...OBSERVATIONS,
+      entry: [lab("bili-slip", "14631-6", 1.0, "mg/dL"), ...OBSERVATIONS.entry.slice(1)],
+    };
+    const res = await call(hook({ prefetch: { ...PREFETCHED, observations: slipped } }), await sign(ec));
+    expect(res.statusCode).toBe(200);
+    const card = (res.json() as { cards: Card[] }).cards[0] as Card;
+    expect(card.detail).toMatch(/missing:.*bilirubin/i);
+    expect(card.detail).not.toContain("Observation/bili-slip");
+  });
+
+  it("feedback: accepted with a signed JWT and audited; malformed feedback is 400; no JWT is 401", async () => {
+    const card = ((await call(hook(), await sign(ec))).json() as { cards: Card[] }).cards[0] as Card;
+    const fb = {
+      feedback: [
+        {
+          card: card.uuid,
+          outcome: "accepted",
+          acceptedSuggestions: [{ id: card.suggestions?.[0]?.uuid }],
+          outcomeTimestamp: new Date().toISOString(),
+        },
+      ],
+    };
+    const url = `${URL_}/feedback`;
+    const ok = await call(fb, await sign(ec, { aud: `${AUD}/feedback` }), url);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toEqual({});
+    const row = await h.t.store.db
+      .selectFrom("audit_log")
+      .selectAll()
+      .where("entity", "=", "cds-hooks-feedback")
+      .executeTakeFirst();
+    expect(row).toMatchObject({
+      entity_id: card.uuid,
+      detail: expect.stringMatching(/^accepted suggestions /),
+    });
+    expect(
+      (await call({ feedback: [{ card: "x", outcome: "maybe" }] }, await sign(ec), url)).statusCode,
+    ).toBe(400);
+    expect((await call(fb, undefined, url)).statusCode).toBe(401);
   });
 });

@@ -6,6 +6,7 @@ import type { FastifyRequest } from "fastify";
 import type { Actor } from "../store/audit.js";
 import type { Store } from "../store/db.js";
 import type { Role, User } from "../store/users.js";
+import type { CdsConfig, CdsVerifier } from "./cds-hooks/issuers.js";
 import { ApiError } from "./errors.js";
 
 declare module "fastify" {
@@ -22,6 +23,13 @@ export interface ServerDeps {
   readonly store: Store;
   /** Base URL of the web app, for links in CDS Hooks cards (default: this server's /app). */
   readonly webBaseUrl: string | undefined;
+  /** CDS Hooks: the trusted EHRs and their JWT verifier; undefined when none are configured. */
+  readonly cds?: {
+    readonly config: CdsConfig;
+    readonly verifier: CdsVerifier;
+    /** The web app's SMART launch URL (the card's `smart` link). */
+    readonly launchUrl: string;
+  };
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;
 }

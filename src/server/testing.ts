@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import type { Dialect } from "../store/db.js";
 import { openTestStore, type TestStore } from "../store/testing.js";
 import { createUser, type Role } from "../store/users.js";
-import { buildApp } from "./app.js";
+import { type AppOptions, buildApp } from "./app.js";
 import { hashPassword } from "./auth/password.js";
 
 export const PASSWORD = "correct horse battery";
@@ -22,13 +22,16 @@ export async function login(app: FastifyInstance, username: string, password = P
   return (res.json() as { token: string }).token;
 }
 
-export async function openTestApp(dialect: Dialect): Promise<TestApp> {
+export async function openTestApp(
+  dialect: Dialect,
+  options: Omit<AppOptions, "store"> = {},
+): Promise<TestApp> {
   const t = await openTestStore(dialect);
   // Low-cost parameters for tests only; production uses DEFAULT_SCRYPT.
   const hash = await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
   for (const role of ["clinician", "researcher", "admin"] as const)
     await createUser(t.store.db, role, role, hash);
-  const app = await buildApp({ store: t.store });
+  const app = await buildApp({ ...options, store: t.store });
   await app.ready();
   const tokens = {
     clinician: await login(app, "clinician"),

@@ -176,3 +176,15 @@ export const HCC = {
   snomedDisplay: "Hepatocellular carcinoma (disorder)",
   check: secondary("public ICD-10 ↔ SNOMED CT oncology tables (C22.0 ↔ 25370001 Hepatocellular carcinoma)"),
 } as const;
+
+/** LOINC codes of the clinical TNM categories (mCODE TNM category profiles) and their AJCC values. */
+export const TNM = {
+  clinicalT: "21905-5",
+  clinicalN: "21906-3",
+  clinicalM: "21907-1",
+  /** AJCC's code system for TNM values as mCODE's examples use it (cT3, cN0, cM0 ...). */
+  ajccSystem: "http://cancerstaging.org",
+  check: secondary(
+    "mCODE / MII Onkologie examples: LOINC 21905-5 'Primary tumor.clinical [Class] Cancer', 21906-3 'Regional lymph nodes.clinical [Class] Cancer', 21907-1 'Distant metastases.clinical [Class] Cancer', values http://cancerstaging.org#cT3",
+  ),
+} as const;

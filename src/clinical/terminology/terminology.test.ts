@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { ANALYTES } from "../units/analytes.js";
 import { isUcum, ucumConvert } from "../units/ucum.js";
 import {
+  type CodedStatement,
   ECOG_ANSWERS,
   ecogOfAnswer,
+  ehrFindings,
   HCC,
   isHcc,
   isLiverCancerIcd,
@@ -132,5 +134,106 @@ describe("SNOMED CT, ICD-10", () => {
     expect(isLiverCancerIcd("http://hl7.org/fhir/sid/icd-10-cm", "C22.8")).toBe(true);
     expect(isLiverCancerIcd("http://hl7.org/fhir/sid/icd-10", "C23")).toBe(false);
     expect(isLiverCancerIcd("http://snomed.info/sct", "C22.0")).toBe(false);
+  });
+});
+
+describe("case fields from the EHR's coded statements", () => {
+  const S = "http://snomed.info/sct";
+  const st = (
+    id: string,
+    code: string,
+    present: boolean | null,
+    more: Partial<CodedStatement> = {},
+  ): CodedStatement => ({
+    id,
+    date: "2026-11-01",
+    codes: [{ system: S, code }],
+    present,
+    qualifiers: [],
+    bodySites: [],
+    ...more,
+  });
+  const value = (r: ReturnType<typeof ehrFindings>, path: string) =>
+    r.fields.find((f) => f.path === path)?.value;
+
+  it("grades ascites by SNOMED severity (Child–Pugh slight = mild); present without a grade stays missing", () => {
+    expect(
+      value(
+        ehrFindings([st("a", "389026000", true, { qualifiers: [{ system: S, code: "255604002" }] })]),
+        "ascites",
+      ),
+    ).toBe("mild");
+    expect(
+      value(
+        ehrFindings([st("a", "389026000", true, { qualifiers: [{ system: S, code: "24484000" }] })]),
+        "ascites",
+      ),
+    ).toBe("moderate-severe");
+    expect(value(ehrFindings([st("a", "389026000", false)]), "ascites")).toBe("none");
+    const ungraded = ehrFindings([st("a", "389026000", true)]);
+    expect(value(ungraded, "ascites")).toBeUndefined();
+    expect(ungraded.notes).toEqual([{ note: "ascites-grade-not-coded", from: "a" }]);
+  });
+
+  it("hepatic encephalopathy by West Haven grade only; the latest statement wins", () => {
+    expect(value(ehrFindings([st("e", "13920009", true, { grade: 2 })]), "encephalopathy")).toBe("grade-1-2");
+    expect(value(ehrFindings([st("e", "13920009", true, { grade: 3 })]), "encephalopathy")).toBe("grade-3-4");
+    const later = ehrFindings([
+      st("old", "13920009", true, { grade: 3 }),
+      st("new", "13920009", false, { date: "2026-11-20" }),
+    ]);
+    expect(value(later, "encephalopathy")).toBe("none");
+    expect(
+      value(
+        ehrFindings([st("e", "13920009", true, { qualifiers: [{ system: S, code: "24484000" }] })]),
+        "encephalopathy",
+      ),
+    ).toBeUndefined();
+  });
+
+  it("portal vein thrombosis is never read as macrovascular invasion; a liver metastasis is not extrahepatic", () => {
+    const r = ehrFindings([
+      st("pvt", "17920008", true),
+      st("m", "128462008", true, { bodySites: [{ system: S, code: "10200004" }] }),
+      st("m2", "94381002", true),
+    ]);
+    expect(r.fields).toEqual([]);
+    expect(r.notes.map((n) => n.note)).toEqual([
+      "portal-vein-thrombosis-not-invasion",
+      "liver-metastasis-intrahepatic",
+      "liver-metastasis-intrahepatic",
+    ]);
+  });
+
+  it("metastasis by body site: lymph node → nodal; elsewhere → distant; extrahepatic spread is their union", () => {
+    const r = ehrFindings([st("n", "128462008", true, { bodySites: [{ system: S, code: "59441001" }] })]);
+    expect(value(r, "nodalMetastasis")).toBe(true);
+    expect(value(r, "extrahepaticSpread")).toBe(true);
+    const none = ehrFindings([st("x", "128462008", false)]);
+    expect(value(none, "extrahepaticSpread")).toBe(false);
+  });
+
+  it("TNM (AJCC 8th): cT1b rules macrovascular invasion out, cT2 does not decide it; cN0 / cM1 decide N and M", () => {
+    const tnm = (id: string, loinc: string, code: string): CodedStatement => ({
+      id,
+      date: "2026-11-01",
+      codes: [{ system: "http://loinc.org", code: loinc }],
+      present: null,
+      qualifiers: [{ system: "http://cancerstaging.org", code }],
+      bodySites: [],
+    });
+    const r = ehrFindings([
+      tnm("t", "21905-5", "cT1b"),
+      tnm("n", "21906-3", "cN0"),
+      tnm("m", "21907-1", "cM1"),
+    ]);
+    expect(value(r, "vascularInvasion.present")).toBe(false);
+    expect(value(r, "nodalMetastasis")).toBe(false);
+    expect(value(r, "distantMetastasis")).toBe(true);
+    expect(value(r, "extrahepaticSpread")).toBe(true);
+    expect(r.citations[0]).toMatch(/AJCC Cancer Staging Manual, 8th/);
+    const t2 = ehrFindings([tnm("t", "21905-5", "cT2")]);
+    expect(value(t2, "vascularInvasion.present")).toBeUndefined();
+    expect(t2.notes[0]?.note).toBe("tnm-t-does-not-decide-invasion");
   });
 });

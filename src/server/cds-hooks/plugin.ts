@@ -1,41 +1,59 @@
 /**
- * CDS Hooks 2.0: discovery at `GET /cds-services`, and the service `hepatica-hcc-assessment` on
- * the `patient-view` hook. The case is derived from the prefetched Patient and Observations (the
- * same derivation as for stored patients, over the last {@link CDS_WINDOW_DAYS} days) and
- * answered with one card: stages, the guideline options, the interventional options the patient
- * is eligible for, what is missing, the sources, and a link to the patient in the web app.
- * Required prefetch that is missing is fetched from `fhirServer` when the request names one;
- * otherwise the answer is 412. Calls need a Hepatica bearer token (a service account).
+ * CDS Hooks 2.0 (https://cds-hooks.hl7.org/2.0/): discovery at `GET /cds-services`, the service
+ * `hepatica-hcc-assessment` on `patient-view`, and its feedback endpoint. Every call carries the
+ * EHR's signed JWT (see issuers.ts); the case is derived from the EHR's own codes (prefetch, or
+ * read from the issuer's own FHIR server with `fhirAuthorization` when a prefetch key is absent;
+ * a `null` key means the EHR has no such data) and answered with one card: BCLC and CNLC stages,
+ * the interventional options, the inputs used, what is missing, the sources and a SMART link.
+ * Malformed requests are 4xx in the API's error shape; data the EHR cannot give is a card that
+ * says so, never a 500.
  */
-import { randomUUID } from "node:crypto";
-import type { Bundle, Observation, Patient } from "@medplum/fhirtypes";
-import type { FastifyInstance } from "fastify";
-import { type Assessment, assess } from "../../clinical/assess.js";
-import { MODALITIES } from "../../clinical/eligibility/index.js";
-import { MODALITY_TERMS } from "../../clinical/vocabulary/index.js";
-import { ANALYTE_OF_LOINC, ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "../../fhir/codes.js";
-import { planResource, TUMOR_SIZE_LOINC } from "../../fhir/import.js";
-import { appendAudit } from "../../store/audit.js";
-import { userOfSession } from "../../store/users.js";
-import { type CaseSources, caseFrom, type ImagingInput, type ObservationInput } from "../api/derive-case.js";
-import { tokenHash } from "../auth/plugin.js";
-import { actorOf, requireRole, type ServerDeps } from "../context.js";
+import type { Patient } from "@medplum/fhirtypes";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { assess } from "../../clinical/assess.js";
+import {
+  ECOG,
+  LAB_CODES,
+  LOINC,
+  SNOMED,
+  SNOMED_FINDINGS,
+  TNM,
+  TUMOR_SIZE,
+} from "../../clinical/terminology/index.js";
+import { FINDING_SYSTEM, FINDINGS } from "../../fhir/codes.js";
+import { type Actor, appendAudit } from "../../store/audit.js";
+import type { ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
+import { cardOf, unavailableCard } from "./card.js";
+import { ehrCase } from "./ehr-case.js";
+import { EhrUnavailable, readFromEhr } from "./ehr-fhir.js";
+import { type CdsCaller, fetchableUrl } from "./issuers.js";
 
 export const SERVICE_ID = "hepatica-hcc-assessment";
 export const CDS_WINDOW_DAYS = 90;
 
-const codes = [
-  ...[...ANALYTE_OF_LOINC.keys(), ECOG_LOINC, TUMOR_SIZE_LOINC].map((c) => `${LOINC}|${c}`),
+const observationCodes = [
+  ...[
+    ...LAB_CODES.map((l) => l.code),
+    ECOG.code,
+    TUMOR_SIZE.code,
+    TNM.clinicalT,
+    TNM.clinicalN,
+    TNM.clinicalM,
+  ].map((c) => `${LOINC}|${c}`),
+  ...SNOMED_FINDINGS.map((f) => `${SNOMED}|${f.code}`),
   ...Object.keys(FINDINGS).map((c) => `${FINDING_SYSTEM}|${c}`),
 ].join(",");
 
 export const PREFETCH = {
   patient: "Patient/{{context.patientId}}",
-  observations: `Observation?patient={{context.patientId}}&code=${codes}&_sort=-date&_count=500`,
-  conditions: "Condition?patient={{context.patientId}}&code=http://hl7.org/fhir/sid/icd-10|C22.0",
+  observations: `Observation?patient={{context.patientId}}&code=${observationCodes}&_sort=-date&_count=500`,
+  conditions: "Condition?patient={{context.patientId}}&_count=200",
 } as const;
-const REQUIRED = ["patient", "observations"] as const;
+type PrefetchKey = keyof typeof PREFETCH;
+const PREFETCH_KEYS = Object.keys(PREFETCH) as PrefetchKey[];
+/** Without these the service cannot work: absent and not fetchable → 412. */
+const REQUIRED: readonly PrefetchKey[] = ["patient", "observations"];
 
 export const DISCOVERY = {
   services: [
@@ -45,9 +63,12 @@ export const DISCOVERY = {
       title: "Hepatica HCC assessment",
       description:
         "BCLC and CNLC stages, liver function and the interventional options (TACE, TARE, HAIC, ablation) " +
-        "a patient with hepatocellular carcinoma is eligible for, with reasons and sources.",
+        "a patient with hepatocellular carcinoma is eligible for, with reasons and sources, from the EHR's " +
+        "LOINC, SNOMED CT, ICD-10 and mCODE data.",
       prefetch: PREFETCH,
-      usageRequirements: "A Hepatica bearer token (service account) in the Authorization header.",
+      usageRequirements:
+        "Calls carry the EHR's JWT (ES384 or RS384) from an issuer configured in Hepatica's issuers file; " +
+        "fhirServer must be one of that issuer's FHIR servers.",
     },
   ],
 };
@@ -56,122 +77,135 @@ interface HookRequest {
   hook: string;
   hookInstance: string;
   fhirServer?: string;
-  fhirAuthorization?: { access_token?: string; token_type?: string };
-  context: { patientId: string; userId?: string };
-  prefetch?: Record<string, unknown>;
+  fhirAuthorization?: {
+    access_token: string;
+    token_type: string;
+    expires_in: number;
+    scope: string;
+    subject: string;
+  };
+  context: { patientId: string; userId: string; encounterId?: string };
+  prefetch?: Partial<Record<PrefetchKey, unknown>> & Record<string, unknown>;
 }
+
+const UUID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
+const resourceOrNull = { type: ["object", "null"] } as const;
 
 const hookSchema = {
   type: "object",
   required: ["hook", "hookInstance", "context"],
   properties: {
     hook: { type: "string", const: "patient-view" },
-    hookInstance: { type: "string", maxLength: 200 },
-    fhirServer: { type: "string", pattern: "^https?://", maxLength: 2000 },
-    fhirAuthorization: { type: "object" },
+    hookInstance: { type: "string", pattern: UUID },
+    fhirServer: { type: "string", maxLength: 2000 },
+    fhirAuthorization: {
+      type: "object",
+      required: ["access_token", "token_type", "expires_in", "scope", "subject"],
+      properties: {
+        access_token: { type: "string", minLength: 1, maxLength: 8000 },
+        token_type: { type: "string", const: "Bearer" },
+        expires_in: { type: "integer", minimum: 0 },
+        scope: { type: "string", maxLength: 4000 },
+        subject: { type: "string", maxLength: 500 },
+      },
+    },
     context: {
       type: "object",
-      required: ["patientId"],
-      properties: { patientId: { type: "string", minLength: 1, maxLength: 200 }, userId: { type: "string" } },
+      required: ["patientId", "userId"],
+      properties: {
+        patientId: { type: "string", minLength: 1, maxLength: 64, pattern: "^[A-Za-z0-9.-]+$" },
+        userId: { type: "string", minLength: 1, maxLength: 500 },
+        encounterId: { type: "string", maxLength: 64 },
+      },
     },
-    prefetch: { type: "object" },
+    prefetch: {
+      type: "object",
+      properties: { patient: resourceOrNull, observations: resourceOrNull, conditions: resourceOrNull },
+    },
   },
 } as const;
 
-async function fetchFhir(req: HookRequest, template: string): Promise<unknown> {
-  const path = template.replace(/\{\{context\.patientId\}\}/g, encodeURIComponent(req.context.patientId));
-  const token = req.fhirAuthorization?.access_token;
-  const res = await fetch(`${String(req.fhirServer).replace(/\/$/, "")}/${path}`, {
-    headers: { accept: "application/fhir+json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    signal: AbortSignal.timeout(10_000),
-  });
-  if (!res.ok) throw new ApiError("prefetch-missing", `the FHIR server answered ${res.status} for ${path}`);
-  return res.json();
-}
-
-function observationsOf(bundle: unknown): { observations: ObservationInput[]; imaging: ImagingInput[] } {
-  const entries = (bundle as Bundle | undefined)?.entry ?? [];
-  const observations: ObservationInput[] = [];
-  const imaging: ImagingInput[] = [];
-  entries.forEach((e, i) => {
-    const r = e?.resource as Observation | undefined;
-    if (r?.resourceType !== "Observation") return;
-    const plan = planResource(i, e, { ...r, subject: r.subject ?? { reference: "Patient/x" } });
-    if (plan.kind === "observation") {
-      const b = plan.body;
-      observations.push({
-        id: r.id ?? `prefetch-${i}`,
-        system: String(b.system),
-        code: String(b.code),
-        value: typeof b.value === "number" ? b.value : null,
-        unit: typeof b.unit === "string" ? b.unit : null,
-        valueCode: typeof b.valueCode === "string" ? b.valueCode : null,
-        effectiveAt: String(b.effectiveAt),
-      });
-    } else if (plan.kind === "tumourSize") {
-      const m = (plan.body.measurements as { lesionLabel: string; longestDiameterMm: number }[])[0];
-      const date = String(plan.body.studyDate);
-      const same = imaging.find((x) => x.studyDate === date);
-      const lesion = {
-        label: m?.lesionLabel ?? "T",
-        organ: "liver",
-        longestDiameterMm: m?.longestDiameterMm ?? null,
-      };
-      if (same) (same.lesions as (typeof lesion)[]).push(lesion);
-      else imaging.push({ id: `imaging-${date}`, studyDate: date, lesions: [lesion] });
-    }
-  });
-  return { observations, imaging };
-}
-
-type Loose = Record<string, unknown>;
-const asRecord = (v: unknown): Loose => (typeof v === "object" && v !== null ? (v as Loose) : {});
-
-/** The card for one assessment. */
-export function cardOf(a: Assessment, link: string, asOf: string): Loose {
-  const bclc = asRecord(a.bclc);
-  const cnlc = asRecord(a.cnlc);
-  const stage = (r: Loose) => (r.status === "ok" ? String(r.stage) : "undetermined");
-  const options = (r: Loose) =>
-    Array.isArray(r.options) && r.options.length > 0 ? r.options.join(", ") : "—";
-  const eligible: string[] = [];
-  const caution: string[] = [];
-  for (const modality of MODALITIES) {
-    const intl = a.eligibility[modality].intl;
-    if (intl.status !== "ok") continue;
-    const label = MODALITY_TERMS[modality].en;
-    if (intl.verdict === "eligible") eligible.push(label);
-    else if (intl.verdict === "relative-contraindication") caution.push(label);
-  }
-  const missing = new Set<string>();
-  for (const r of [bclc, cnlc])
-    if (Array.isArray(r.missing)) for (const m of r.missing) missing.add(String(m));
-  const determined = bclc.status === "ok" && cnlc.status === "ok";
-  const summary = `HCC: BCLC ${stage(bclc)}, CNLC ${stage(cnlc)}${eligible.length > 0 ? ` — eligible: ${eligible.slice(0, 3).join(", ")}` : ""}`;
-  const detail = [
-    `**BCLC ${stage(bclc)}** — options: ${options(bclc)}. ${typeof bclc.reason === "string" ? bclc.reason : ""}`,
-    `**CNLC ${stage(cnlc)}** — options: ${options(cnlc)}. ${typeof cnlc.reason === "string" ? cnlc.reason : ""}`,
-    `**Interventional options (international profile)** — eligible: ${eligible.join(", ") || "none determined"}${caution.length > 0 ? `; with relative contraindications: ${caution.join(", ")}` : ""}.`,
-    ...(missing.size > 0 ? [`**Missing to decide:** ${[...missing].join(", ")}.`] : []),
-    `Values from the last ${CDS_WINDOW_DAYS} days up to ${asOf}; rules ${a.rulesVersion}.`,
-    `**Sources:** ${[bclc.citation, cnlc.citation].filter((c) => typeof c === "string").join(" · ")}`,
-    `_${a.notice}_`,
-  ].join("\n\n");
-  return {
-    uuid: randomUUID(),
-    summary: summary.length > 140 ? `${summary.slice(0, 139)}…` : summary,
-    indicator: determined && a.status === "ok" ? "info" : "warning",
-    detail,
-    source: {
-      label: "Hepatica — HCC decision support",
-      url: link.replace(/\/patients\/.*$/, "/"),
-      topic: {
-        system: "https://hepatica.dev/fhir/CodeSystem/card-topic",
-        code: "hcc-assessment",
-        display: "HCC assessment",
+const feedbackSchema = {
+  type: "object",
+  required: ["feedback"],
+  properties: {
+    feedback: {
+      type: "array",
+      minItems: 1,
+      maxItems: 100,
+      items: {
+        type: "object",
+        required: ["card", "outcome", "outcomeTimestamp"],
+        properties: {
+          card: { type: "string", pattern: UUID },
+          outcome: { type: "string", enum: ["accepted", "overridden"] },
+          outcomeTimestamp: { type: "string", maxLength: 40 },
+          acceptedSuggestions: {
+            type: "array",
+            maxItems: 20,
+            items: {
+              type: "object",
+              required: ["id"],
+              properties: { id: { type: "string", maxLength: 100 } },
+            },
+          },
+          overrideReason: {
+            type: "object",
+            properties: {
+              reason: { type: "object" },
+              userComment: { type: "string", maxLength: 2000 },
+            },
+          },
+        },
       },
     },
-    links: [{ label: "Open in Hepatica", url: link, type: "absolute" }],
+  },
+} as const;
+
+function invalid(path: string, message: string): ApiError {
+  return new ApiError("invalid-input", message, [{ path, code: "wrong-type", message }]);
+}
+
+/** A search prefetch is null or a Bundle whose entries hold resources. */
+function checkBundle(key: string, value: unknown): void {
+  if (value === null) return;
+  const b = value as { resourceType?: unknown; entry?: unknown };
+  if (b.resourceType !== "Bundle")
+    throw invalid(`prefetch.${key}`, `prefetch.${key} must be a FHIR Bundle or null`);
+  if (b.entry === undefined) return;
+  if (!Array.isArray(b.entry)) throw invalid(`prefetch.${key}.entry`, `prefetch.${key}.entry must be a list`);
+  b.entry.forEach((e: unknown, i) => {
+    const r = (e as { resource?: unknown } | null)?.resource;
+    if (typeof e !== "object" || e === null || typeof r !== "object" || r === null || Array.isArray(r))
+      throw invalid(`prefetch.${key}.entry.${i}`, `prefetch.${key}.entry[${i}] must hold a resource`);
+    if (typeof (r as { resourceType?: unknown }).resourceType !== "string")
+      throw invalid(
+        `prefetch.${key}.entry.${i}.resource`,
+        `prefetch.${key}.entry[${i}].resource has no resourceType`,
+      );
+  });
+}
+
+function checkPatient(value: unknown, patientId: string): Patient | null {
+  if (value === null) return null;
+  const p = value as Patient;
+  if (p.resourceType !== "Patient")
+    throw invalid("prefetch.patient", "prefetch.patient must be a FHIR Patient or null");
+  if (p.id !== undefined && p.id !== patientId)
+    throw invalid(
+      "prefetch.patient.id",
+      `prefetch.patient is Patient/${String(p.id).slice(0, 64)}, not context.patientId`,
+    );
+  return p;
+}
+
+function actorOfCaller(request: FastifyRequest, caller: CdsCaller, userId: string | undefined): Actor {
+  return {
+    userId: null,
+    username: `cds:${caller.issuer.iss}${userId ? ` ${userId}` : ""}`.slice(0, 200),
+    role: "cds-client",
+    sourceIp: request.ip,
+    userAgent: typeof request.headers["user-agent"] === "string" ? request.headers["user-agent"] : null,
   };
 }
 
@@ -183,7 +217,8 @@ export async function cdsHooksRoutes(app: FastifyInstance, deps: ServerDeps): Pr
     reply.header("access-control-allow-methods", "GET, POST, OPTIONS");
     return payload;
   });
-  for (const url of ["/cds-services", `/cds-services/${SERVICE_ID}`]) {
+  const serviceUrl = `/cds-services/${SERVICE_ID}`;
+  for (const url of ["/cds-services", serviceUrl, `${serviceUrl}/feedback`]) {
     app.options(url, { schema: { hide: true } }, async (_request, reply) => reply.code(204).send());
   }
   app.get(
@@ -192,71 +227,155 @@ export async function cdsHooksRoutes(app: FastifyInstance, deps: ServerDeps): Pr
     async () => DISCOVERY,
   );
 
+  const verify = async (request: FastifyRequest, feedback: boolean): Promise<CdsCaller> => {
+    if (!deps.cds)
+      throw new ApiError("unauthenticated", "no trusted CDS clients are configured (HEPATICA_CDS_ISSUERS)");
+    return deps.cds.verifier.verify(request.headers.authorization, SERVICE_ID, feedback);
+  };
+
   app.post<{ Body: HookRequest }>(
-    `/cds-services/${SERVICE_ID}`,
+    serviceUrl,
     {
       schema: {
         tags: ["cds-hooks"],
-        summary: "patient-view: stages and eligible interventional options as a card",
+        summary: "patient-view: BCLC / CNLC stages and eligible interventional options as a card",
+        security: [],
         body: hookSchema,
       },
     },
     async (request) => {
-      const h = request.headers.authorization;
-      const token =
-        typeof h === "string" ? /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(h.trim())?.[1] : undefined;
-      const user = token ? await userOfSession(deps.store.db, tokenHash(token)) : undefined;
-      if (!user) throw new ApiError("unauthenticated", "send a Hepatica bearer token");
-      request.user = user;
-      requireRole(request, "clinician", "admin");
+      const caller = await verify(request, false);
+      const cds = deps.cds as NonNullable<ServerDeps["cds"]>;
       const req = request.body;
-      const prefetch: Record<string, unknown> = { ...(req.prefetch ?? {}) };
-      const absent = REQUIRED.filter((k) => prefetch[k] === undefined || prefetch[k] === null);
-      if (absent.length > 0) {
-        if (!req.fhirServer) {
+      let ehrBase: string | undefined;
+      if (req.fhirServer !== undefined) {
+        const url = fetchableUrl(req.fhirServer);
+        if (!url || !caller.issuer.fhirServers.includes(url))
           throw new ApiError(
-            "prefetch-missing",
-            `required prefetch missing (${absent.join(", ")}) and no fhirServer given`,
+            "forbidden",
+            `fhirServer is not one of issuer ${caller.issuer.iss}'s FHIR servers`,
+            [
+              {
+                path: "fhirServer",
+                code: "not-allowed",
+                message: "not on the issuer's list of FHIR servers",
+              },
+            ],
           );
-        }
-        for (const k of absent) prefetch[k] = await fetchFhir(req, PREFETCH[k]);
+        ehrBase = url;
+      } else if (req.fhirAuthorization) {
+        throw invalid("fhirServer", "fhirAuthorization is given without fhirServer");
       }
-      const patient = prefetch.patient as Patient | undefined;
-      if (patient?.resourceType !== "Patient") {
-        throw new ApiError("invalid-input", "prefetch.patient is not a Patient", [
-          {
-            path: "prefetch.patient",
-            code: "wrong-type",
-            message: "prefetch.patient must be a FHIR Patient",
-          },
-        ]);
+      const given = req.prefetch ?? {};
+      const absent = PREFETCH_KEYS.filter((k) => !Object.hasOwn(given, k));
+      const missingRequired = absent.filter((k) => REQUIRED.includes(k));
+      if (missingRequired.length > 0 && !ehrBase)
+        throw new ApiError(
+          "prefetch-missing",
+          `prefetch ${missingRequired.join(", ")} absent and no fhirServer given`,
+        );
+      const data = new Map<PrefetchKey, unknown>(PREFETCH_KEYS.map((k) => [k, given[k] ?? null]));
+      const unavailable: string[] = [];
+      if (ehrBase) {
+        const ehr = { base: ehrBase, token: req.fhirAuthorization?.access_token };
+        for (const k of absent) {
+          const path = PREFETCH[k].replace(
+            /\{\{context\.patientId\}\}/g,
+            encodeURIComponent(req.context.patientId),
+          );
+          try {
+            data.set(k, await readFromEhr(ehr, path, k));
+          } catch (e) {
+            if (!(e instanceof EhrUnavailable)) throw e;
+            unavailable.push(k);
+          }
+        }
+      }
+      const links = {
+        serviceUrl: cds.config.publicUrl,
+        launchUrl: cds.launchUrl,
+        registryPatientId: null as string | null,
+      };
+      const actor = actorOfCaller(request, caller, req.context.userId);
+      if (unavailable.some((k) => (REQUIRED as readonly string[]).includes(k))) {
+        await appendAudit(deps.store.db, actor, {
+          action: "assess",
+          entity: "cds-hooks",
+          outcome: "failure",
+          detail: `patient-view ${req.hookInstance}: EHR data unavailable (${unavailable.join(", ")})`,
+        });
+        return { cards: [unavailableCard(unavailable, links)] };
+      }
+      const patient = checkPatient(data.get("patient"), req.context.patientId);
+      const fetched = new Set(absent);
+      for (const k of ["observations", "conditions"] as const) {
+        try {
+          checkBundle(k, data.get(k));
+        } catch (e) {
+          // What the EHR's server answered is not the caller's malformed request: treat it as unavailable.
+          if (!fetched.has(k)) throw e;
+          data.set(k, null);
+          unavailable.push(k);
+        }
       }
       const asOf = new Date().toISOString().slice(0, 10);
-      const { observations, imaging } = observationsOf(prefetch.observations);
-      const sources: CaseSources = {
-        patientId: req.context.patientId,
-        sex: patient.gender ?? null,
-        birthDate: patient.birthDate ?? null,
-        observations,
-        imaging,
-      };
-      const derived = caseFrom(sources, asOf, CDS_WINDOW_DAYS);
-      const a = assess(derived.case);
-      const mrn = patient.identifier?.find((i) => i.type?.coding?.some((c) => c.code === "MR"))?.value;
+      const ehr = ehrCase(
+        {
+          patientId: req.context.patientId,
+          patient,
+          observations: data.get("observations"),
+          conditions: data.get("conditions"),
+        },
+        asOf,
+        CDS_WINDOW_DAYS,
+      );
+      const a = assess(ehr.derived.case);
+      const mrn = patient?.identifier?.find((i) => i.type?.coding?.some((c) => c.code === "MR"))?.value;
       const stored = mrn
         ? await deps.store.db.selectFrom("patients").select("id").where("mrn", "=", mrn).executeTakeFirst()
         : undefined;
-      await appendAudit(deps.store.db, actorOf(request), {
+      links.registryPatientId = stored?.id ?? null;
+      await appendAudit(deps.store.db, actor, {
         action: "assess",
         entity: "cds-hooks",
         patientId: stored?.id ?? null,
         detail: `patient-view ${req.hookInstance} for EHR patient ${req.context.patientId}`.slice(0, 500),
       });
-      const base = (deps.webBaseUrl ?? `${request.protocol}://${request.host}/app`).replace(/\/$/, "");
-      const link = stored
-        ? `${base}/patients/${stored.id}`
-        : `${base}/patients/?ehrPatientId=${encodeURIComponent(req.context.patientId)}`;
-      return { cards: [cardOf(a, link, asOf)] };
+      const card = cardOf(a, ehr, links, asOf);
+      return {
+        cards: [card, ...(unavailable.length > 0 ? [unavailableCard(unavailable, links)] : [])],
+      };
+    },
+  );
+
+  app.post<{
+    Body: { feedback: { card: string; outcome: string; acceptedSuggestions?: { id: string }[] }[] };
+  }>(
+    `${serviceUrl}/feedback`,
+    {
+      schema: {
+        tags: ["cds-hooks"],
+        summary: "CDS Hooks feedback: what the clinician did with a card",
+        security: [],
+        body: feedbackSchema,
+      },
+    },
+    async (request) => {
+      const caller = await verify(request, true);
+      const actor = actorOfCaller(request, caller, undefined);
+      for (const f of request.body.feedback) {
+        await appendAudit(deps.store.db, actor, {
+          action: "create",
+          entity: "cds-hooks-feedback",
+          entityId: f.card,
+          detail:
+            `${f.outcome}${f.acceptedSuggestions?.length ? ` suggestions ${f.acceptedSuggestions.map((s) => s.id).join(",")}` : ""}`.slice(
+              0,
+              500,
+            ),
+        });
+      }
+      return {};
     },
   );
 }
