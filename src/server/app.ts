@@ -19,6 +19,7 @@ import { cdsHooksRoutes } from "./cds-hooks/plugin.js";
 import type { ServerDeps } from "./context.js";
 import { toHttpError } from "./errors.js";
 import { fhirRoutes } from "./fhir/plugin.js";
+import { smartRoutes } from "./smart/plugin.js";
 
 export interface AppOptions {
   readonly store: Store;
@@ -55,7 +56,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           cds: {
             config: options.cds,
             verifier: new CdsVerifier(options.cds),
-            launchUrl: `${(options.webBaseUrl ?? `${options.cds.publicUrl.replace(/\/+$/, "")}/app`).replace(/\/+$/, "")}/smart-launch.html`,
+            launchUrl: `${options.cds.publicUrl.replace(/\/+$/, "")}/smart/launch`,
+            smartClientId: options.cds.smartClientId ?? "hepatica",
           },
         }
       : {}),
@@ -160,5 +162,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(async (fhir) => fhirRoutes(fhir, deps));
   await app.register(async (cds) => cdsHooksRoutes(cds, deps));
+  await app.register(async (smart) => smartRoutes(smart, deps));
   return app;
 }

@@ -9,16 +9,13 @@ import Fastify, { type FastifyInstance } from "fastify";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PREFETCH, SERVICE_ID } from "./cds-hooks/plugin.js";
+import { CONDITIONS, lab, OBSERVATIONS, PATIENT } from "./cds-hooks/testing.js";
 import { openTestApp, type TestApp } from "./testing.js";
 
 const ISS = "https://ehr.example.org";
 const PUBLIC_URL = "https://hepatica.example.org";
 const AUD = `${PUBLIC_URL}/cds-services/${SERVICE_ID}`;
 const URL_ = `/cds-services/${SERVICE_ID}`;
-const today = new Date().toISOString().slice(0, 10);
-const LOINC = "http://loinc.org";
-const SCT = "http://snomed.info/sct";
-
 type Key = Awaited<ReturnType<typeof generateKeyPair>>["privateKey"];
 interface Signer {
   readonly key: Key;
@@ -26,130 +23,6 @@ interface Signer {
   readonly alg: "ES384" | "RS384" | "ES256";
 }
 
-function observation(id: string, code: { system: string; code: string }, value: Record<string, unknown>) {
-  return {
-    fullUrl: `https://ehr.example.org/fhir/Observation/${id}`,
-    resource: {
-      resourceType: "Observation",
-      id,
-      status: "final",
-      code: { coding: [code] },
-      subject: { reference: "Patient/ehr-1" },
-      effectiveDateTime: `${today}T08:00:00Z`,
-      ...value,
-    },
-  };
-}
-const lab = (id: string, code: string, value: number, unit: string) =>
-  observation(
-    id,
-    { system: LOINC, code },
-    { valueQuantity: { value, unit, system: "http://unitsofmeasure.org", code: unit } },
-  );
-
-function condition(id: string, codings: { system: string; code: string }[], extra: Record<string, unknown>) {
-  return {
-    fullUrl: `https://ehr.example.org/fhir/Condition/${id}`,
-    resource: {
-      resourceType: "Condition",
-      id,
-      subject: { reference: "Patient/ehr-1" },
-      code: { coding: codings },
-      recordedDate: today,
-      ...extra,
-    },
-  };
-}
-const active = {
-  clinicalStatus: { coding: [{ code: "active" }] },
-  verificationStatus: { coding: [{ code: "confirmed" }] },
-};
-const refuted = { verificationStatus: { coding: [{ code: "refuted" }] } };
-
-/** An EHR-shaped patient: nothing in Hepatica's own codes. */
-const PATIENT = {
-  resourceType: "Patient",
-  id: "ehr-1",
-  gender: "male",
-  birthDate: "1958-01-01",
-  identifier: [
-    {
-      type: { coding: [{ system: "http://terminology.hl7.org/CodeSystem/v2-0203", code: "MR" }] },
-      value: "EHR-MRN-1",
-    },
-  ],
-};
-const OBSERVATIONS = {
-  resourceType: "Bundle",
-  type: "searchset",
-  entry: [
-    lab("bili-si", "14631-6", 17.1, "umol/L"),
-    lab("alb", "61151-7", 40, "g/L"),
-    lab("inr", "6301-6", 1.1, "1"),
-    lab("crea-si", "14682-9", 79.6, "umol/L"),
-    lab("na", "2951-2", 139, "mmol/L"),
-    lab("plt", "777-3", 160, "10*9/L"),
-    observation(
-      "ecog",
-      { system: LOINC, code: "89247-1" },
-      {
-        valueCodeableConcept: { coding: [{ system: LOINC, code: "LA9622-7" }] },
-      },
-    ),
-    observation(
-      "he",
-      { system: SCT, code: "13920009" },
-      {
-        valueCodeableConcept: { coding: [{ system: SCT, code: "2667000", display: "Absent" }] },
-      },
-    ),
-    observation(
-      "size",
-      { system: LOINC, code: "21889-1" },
-      {
-        component: [
-          {
-            code: { coding: [{ system: LOINC, code: "33728-7" }] },
-            valueQuantity: { value: 3.5, unit: "cm", code: "cm" },
-          },
-        ],
-      },
-    ),
-    observation(
-      "ct",
-      { system: LOINC, code: "21905-5" },
-      {
-        valueCodeableConcept: { coding: [{ system: "http://cancerstaging.org", code: "cT1b" }] },
-      },
-    ),
-    observation(
-      "cn",
-      { system: LOINC, code: "21906-3" },
-      {
-        valueCodeableConcept: { coding: [{ system: "http://cancerstaging.org", code: "cN0" }] },
-      },
-    ),
-    observation(
-      "cm",
-      { system: LOINC, code: "21907-1" },
-      {
-        valueCodeableConcept: { coding: [{ system: "http://cancerstaging.org", code: "cM0" }] },
-      },
-    ),
-  ],
-};
-const CONDITIONS = {
-  resourceType: "Bundle",
-  type: "searchset",
-  entry: [
-    condition("hcc", [{ system: "http://hl7.org/fhir/sid/icd-10-cm", code: "C22.0" }], {
-      ...active,
-      bodySite: [{ coding: [{ system: SCT, code: "10200004" }] }],
-    }),
-    condition("cirrhosis", [{ system: SCT, code: "19943007" }], active),
-    condition("ascites", [{ system: SCT, code: "389026000" }], refuted),
-  ],
-};
 const PREFETCHED = { patient: PATIENT, observations: OBSERVATIONS, conditions: CONDITIONS };
 
 function hook(extra: Record<string, unknown> = {}) {
@@ -318,7 +191,7 @@ describe("CDS Hooks 2.0, called by an EHR", () => {
     expect(card.detail).toMatch(/Sources:.*Reig/);
     // Links and source from configuration, not from the request's Host header.
     expect(card.source.url).toBe(PUBLIC_URL);
-    expect(card.links[0]).toMatchObject({ type: "smart", url: `${PUBLIC_URL}/app/smart-launch.html` });
+    expect(card.links[0]).toMatchObject({ type: "smart", url: `${PUBLIC_URL}/smart/launch` });
     expect(card.selectionBehavior).toBe("at-most-one");
     expect(card.suggestions?.[0]?.actions[0]).toMatchObject({
       type: "create",

@@ -27,8 +27,10 @@ export interface ServerDeps {
   readonly cds?: {
     readonly config: CdsConfig;
     readonly verifier: CdsVerifier;
-    /** The web app's SMART launch URL (the card's `smart` link). */
+    /** Hepatica's SMART launch URL (the card's `smart` link). */
     readonly launchUrl: string;
+    /** Hepatica's client id at the EHRs' authorization servers. */
+    readonly smartClientId: string;
   };
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;

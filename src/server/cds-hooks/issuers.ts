@@ -35,6 +35,8 @@ export interface CdsConfig {
   /** This service's own public base URL (the JWT audience is `${publicUrl}/cds-services/{id}`). */
   readonly publicUrl: string;
   readonly issuers: readonly Issuer[];
+  /** Hepatica's SMART client id registered at the EHRs (HEPATICA_SMART_CLIENT_ID; default "hepatica"). */
+  readonly smartClientId?: string;
   /** Least time between two fetches of a JWK Set for an unknown kid (default 30 s; tests: 0). */
   readonly jwksCooldownMs?: number;
 }
