@@ -36,6 +36,7 @@ function guideline(g: GuidelinePlan): string[] {
   for (const o of g.options) {
     const ci = o.contraindications ? ` (${o.contraindications.join(", ")})` : "";
     lines.push(`  ${o.rank}. ${o.code} [${o.role}] — ${o.verdict}${ci}`);
+    for (const cv of o.caveats ?? []) lines.push(`       ⚠ ${cv.text} (${cv.citation})`);
     for (const m of o.modalities) {
       const why = m.reasons.length > 0 ? `: ${m.reasons.join("; ")}` : "";
       const miss = m.missing.length > 0 ? ` (missing ${m.missing.join(", ")})` : "";
@@ -55,6 +56,10 @@ export function formatPlan(p: TreatmentPlan): string {
   if (p.status === "invalid") {
     lines.push("", "INVALID INPUT (results that depend on these fields are not computed):");
     for (const e of p.errors ?? []) lines.push(`  ✗ ${e.path || "(case)"}: ${e.message}`);
+  }
+  if (a.conflicts.length > 0) {
+    lines.push("", "CONFLICTING INPUTS (confirm before acting)");
+    for (const c of a.conflicts) lines.push(`  ⚠ ${c.text} (${c.citation})`);
   }
   lines.push("", "OPTIONS BY GUIDELINE", ...guideline(p.bclc), "", ...guideline(p.cnlc));
   lines.push("", "ELIGIBILITY (intl | cn)");

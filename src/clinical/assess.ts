@@ -18,6 +18,7 @@ import { y90Dosimetry } from "./dosing/y90.js";
 import { eligibility } from "./eligibility/index.js";
 import { en } from "./messages/catalogue.js";
 import type { FieldError } from "./result.js";
+import { safetyLayer } from "./safety/safety.js";
 import { abcr } from "./scores/abcr.js";
 import { albi } from "./scores/albi.js";
 import { art } from "./scores/art.js";
@@ -68,10 +69,14 @@ export const CORE_ASSESSMENT_KEYS = [
  */
 function compose<H extends object>(head: H, c: ParsedCase) {
   const cp = childPugh(c);
+  const safety = safetyLayer(c, cp);
+  const { conflicts, ...safetySummary } = safety;
   const tumourBurden = { milan: milan(c), ucsf: ucsf(c), upToSeven: upToSeven(c) };
   const dosimetry = y90Dosimetry(c);
   return {
     ...head,
+    safety: safetySummary,
+    conflicts,
     childPugh: cp,
     albi: albi(c),
     meld: meld(c),
@@ -81,7 +86,7 @@ function compose<H extends object>(head: H, c: ParsedCase) {
     bsa: bsa(c),
     ...tumourBurden,
     sixAndTwelve: sixAndTwelve(c),
-    bclc: bclc(c, { childPugh: cp, ...tumourBurden }),
+    bclc: bclc(c, { childPugh: cp, ...tumourBurden, safety }),
     cnlc: cnlc(c, { childPugh: cp }),
     ajcc8: ajcc8(c),
     art: art(c),
@@ -94,7 +99,7 @@ function compose<H extends object>(head: H, c: ParsedCase) {
     mhap2: mhap2(c),
     abcr: abcr(c),
     state: state(c, { upToSeven: tumourBurden.upToSeven }),
-    eligibility: eligibility(c, { childPugh: cp, dosimetry }),
+    eligibility: eligibility(c, { childPugh: cp, dosimetry, safety }),
     y90Dosimetry: dosimetry,
     doses: chemoDoses(c),
   };

@@ -16,6 +16,8 @@ import { parseCase } from "./case/parse-case.js";
 import type { ParsedCase } from "./case/types.js";
 import type { Eligibility, EligibilityResult, Modality, Profile } from "./eligibility/index.js";
 import { cite } from "./evidence/index.js";
+import { known } from "./result.js";
+import { type Caveat, type CaveatInputs, optionCaveats } from "./safety/caveats.js";
 import type { OptionCode } from "./staging/options.js";
 import type { RegimenCode } from "./therapy/catalogue.js";
 import { type Combination, combinations } from "./therapy/combinations.js";
@@ -77,6 +79,8 @@ export interface PlanOption {
   readonly contraindications?: readonly string[];
   /** A systemic option's regimen checked against the record (contraindications, missing checks). */
   readonly regimen?: RegimenCheck;
+  /** What a clinician must weigh before this option (safety/caveats.ts), with sources. */
+  readonly caveats?: readonly Caveat[];
 }
 
 export interface GuidelinePlan {
@@ -133,10 +137,16 @@ type StagingLike = Assessment["bclc"] | Assessment["cnlc"];
 function guidelinePlan(
   name: GuidelinePlan["guideline"],
   profile: Profile,
-  s: StagingLike,
-  elig: Eligibility,
+  a: Assessment,
   c: ParsedCase,
 ): GuidelinePlan {
+  const s: StagingLike = name === "BCLC 2022" ? a.bclc : a.cnlc;
+  const elig: Eligibility = a.eligibility;
+  const caveatInputs: CaveatInputs = {
+    safety: a.safety,
+    conflicts: a.conflicts,
+    childPughClass: a.childPugh.status === "ok" ? a.childPugh.class : known(c.childPughClass),
+  };
   if (s.status !== "ok") {
     return {
       guideline: name,
@@ -157,8 +167,10 @@ function guidelinePlan(
     add(s.treatmentStageMigration.options, "stage-migration");
   const judged = entries.map((e) => {
     const modalities = (OPTION_MODALITIES[e.code] ?? []).map((m) => verdictOf(elig[m][profile]));
+    const caveats = optionCaveats(e.code, caveatInputs);
+    const withCaveats = caveats.length > 0 ? { caveats } : {};
     const code = OPTION_REGIMEN[e.code];
-    if (code === undefined) return { ...e, modalities, verdict: best(modalities) };
+    if (code === undefined) return { ...e, modalities, verdict: best(modalities), ...withCaveats };
     const regimen = checkRegimen(code, c);
     const because = regimen.findings.map((f) => f.reason);
     return {
@@ -167,6 +179,7 @@ function guidelinePlan(
       verdict: REGIMEN_VERDICT[regimen.verdict],
       regimen,
       ...(because.length > 0 ? { contraindications: because } : {}),
+      ...withCaveats,
     };
   });
   const ordered = [
@@ -222,8 +235,8 @@ function scoreLine(r: { status: string; reason: string }): string {
 
 /** Builds the plan of an assessment. */
 export function planFromAssessment(a: Assessment, c: ParsedCase): TreatmentPlan {
-  const bclc = guidelinePlan("BCLC 2022", "intl", a.bclc, a.eligibility, c);
-  const cnlc = guidelinePlan("CNLC 2024", "cn", a.cnlc, a.eligibility, c);
+  const bclc = guidelinePlan("BCLC 2022", "intl", a, c);
+  const cnlc = guidelinePlan("CNLC 2024", "cn", a, c);
   const missing = new Set<string>();
   for (const s of [a.bclc, a.cnlc]) {
     if (s.status === "indeterminate") for (const m of s.missing) missing.add(m);

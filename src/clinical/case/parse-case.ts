@@ -214,7 +214,11 @@ export function parseCase(input: unknown): ParseOutcome {
     ascites: r.oneOf("ascites", ASCITES),
     encephalopathy: r.oneOf("encephalopathy", ENCEPHALOPATHY),
     dialysis: r.bool("dialysis"),
-    decompensation: booleans(r, "decompensation", ["jaundice", "varicealBleeding"] as const),
+    decompensation: {
+      ...booleans(r, "decompensation", ["jaundice", "varicealBleeding", "hepatorenalSyndrome"] as const),
+      varicealBleedingDate: r.date("decompensation.varicealBleedingDate"),
+    },
+    assessmentDate: r.date("assessmentDate"),
     childPughClass: r.oneOf("childPughClass", CHILD_PUGH_CLASSES),
     childPughPoints: r.num("childPughPoints", 5, 15, { integer: true }),
     liverFunctionPreserved: r.bool("liverFunctionPreserved"),

@@ -3,6 +3,7 @@
  * {@link Field}, recording every error (never only the first) so that the caller can report
  * all field-level errors at once.
  */
+import { isoDay } from "../dates.js";
 import { ABSENT, type ErrorCode, type Field, type FieldError, invalidField, present } from "../result.js";
 import { ANALYTES, type Analyte } from "../units/analytes.js";
 import { acceptedUnits, type Quantity, round6, unitFor } from "../units/quantity.js";
@@ -97,6 +98,22 @@ export class Reader {
     if (v === undefined || v === null) return ABSENT;
     if (typeof v !== "string") return this.fail(path, "wrong-type", `${path} must be a string`);
     return present(v);
+  }
+
+  /** An ISO `YYYY-MM-DD` calendar date, as days since 1970-01-01. */
+  date(path: string): Field<number> {
+    const v = this.raw(path);
+    if (v === NOT_OBJECT) return this.parentInvalid(path);
+    if (v === undefined || v === null) return ABSENT;
+    const day = isoDay(v);
+    if (day === undefined) {
+      return this.fail(
+        path,
+        "wrong-type",
+        `${path} must be a calendar date YYYY-MM-DD (got ${JSON.stringify(v)})`,
+      );
+    }
+    return present(day);
   }
 
   oneOf<const T extends string>(path: string, allowed: readonly T[]): Field<T> {

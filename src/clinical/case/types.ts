@@ -87,7 +87,15 @@ export interface ParsedCase {
   readonly ascites: Field<Ascites>;
   readonly encephalopathy: Field<Encephalopathy>;
   readonly dialysis: Field<boolean>;
-  readonly decompensation: { readonly jaundice: Field<boolean>; readonly varicealBleeding: Field<boolean> };
+  readonly decompensation: {
+    readonly jaundice: Field<boolean>;
+    readonly varicealBleeding: Field<boolean>;
+    /** Day (days since 1970-01-01) of the last variceal bleed, from an ISO date. */
+    readonly varicealBleedingDate: Field<number>;
+    readonly hepatorenalSyndrome: Field<boolean>;
+  };
+  /** The day the case describes (days since 1970-01-01, from an ISO date): dates recency. */
+  readonly assessmentDate: Field<number>;
   readonly childPughClass: Field<ChildPughClass>;
   readonly childPughPoints: Field<number>;
   readonly liverFunctionPreserved: Field<boolean>;

@@ -10,7 +10,8 @@
  * Also contraindicated: macrovascular invasion, extrahepatic spread, infiltrative tumour,
  * Child-Pugh C, ECOG > 2, uncorrectable coagulopathy, no safe access window. Relative: platelets
  * < 50×10⁹/L, INR > 1.5 (SIR 2019 high bleeding risk), high-risk location, bilioenteric
- * anastomosis, moderate-severe ascites.
+ * anastomosis. Decompensation (ascites, encephalopathy, jaundice, variceal bleeding,
+ * hepatorenal syndrome) through the patient-level safety layer (safety/safety.ts).
  *
  * [DECISION] Under cn, cryoablation follows the Chinese ablation indication (single ≤ 5 cm,
  * 2–3 nodules ≤ 3 cm), as the Chinese guideline lists cryoablation among the local ablative
@@ -33,6 +34,7 @@ import {
   type ProfilePair,
   reason,
   Stop,
+  safetyCheck,
 } from "./common.js";
 
 export type AblationModality = "thermalAblation" | "cryoablation";
@@ -125,17 +127,6 @@ const spread: Check = {
   },
 };
 
-const ascites: Check = {
-  id: "ablation.ascites",
-  run: (ctx) => {
-    const ascites = ctx.need(ctx.c.ascites, "ascites");
-    if (ascites instanceof Stop) return ascites;
-    return ascites === "moderate-severe"
-      ? reason("ablation.ascites", "relative", "moderate-severe ascites", INTL)
-      : undefined;
-  },
-};
-
 function checks(modality: AblationModality): Check[] {
   return [
     sizeCheck(modality),
@@ -153,7 +144,7 @@ function checks(modality: AblationModality): Check[] {
       BLEED,
     ),
     labCheck("ablation.inr", "inr", ">", ABLATION_INR_MAX, "", "INR", "relative", BLEED),
-    ascites,
+    safetyCheck("ablation"),
     ...contraindicationFlags("ablation", [
       {
         key: "uncorrectableCoagulopathy",

@@ -24,6 +24,13 @@ import { type BurdenField, sizesMissingPath, type TumorBurden, tumorBurden } fro
 import { type Y90Dosimetry, y90Dosimetry } from "../dosing/y90.js";
 import { cite, citeShort, type SourceId } from "../evidence/index.js";
 import type { Field, FieldError } from "../result.js";
+import {
+  conflictConsequence,
+  type InterventionFamily,
+  type SafetyLayer,
+  safetyLayer,
+  signalConsequence,
+} from "../safety/safety.js";
 import { type ChildPughResult, childPugh, childPughClass } from "../scores/child-pugh.js";
 
 export const PROFILES = ["intl", "cn"] as const;
@@ -126,17 +133,25 @@ export interface CaseFacts {
   readonly childPugh: ChildPughFact | Stop;
   readonly burden: BurdenField;
   readonly dosimetry: Y90Dosimetry;
+  /** The patient-level safety layer (safety/safety.ts), read by every modality. */
+  readonly safety: SafetyLayer;
 }
 
 export function caseFacts(
   c: ParsedCase,
-  deps: { readonly childPugh?: ChildPughResult; readonly dosimetry?: Y90Dosimetry } = {},
+  deps: {
+    readonly childPugh?: ChildPughResult;
+    readonly dosimetry?: Y90Dosimetry;
+    readonly safety?: SafetyLayer;
+  } = {},
 ): CaseFacts {
+  const cp = deps.childPugh ?? childPugh(c);
   return {
     c,
-    childPugh: childPughFact(c, deps.childPugh ?? childPugh(c)),
+    childPugh: childPughFact(c, cp),
     burden: tumorBurden(c),
     dosimetry: deps.dosimetry ?? y90Dosimetry(c),
+    safety: deps.safety ?? safetyLayer(c, cp),
   };
 }
 
@@ -144,6 +159,7 @@ export function caseFacts(
 export class Ctx {
   readonly c: ParsedCase;
   readonly dosimetry: Y90Dosimetry;
+  readonly safety: SafetyLayer;
   readonly notAssessed: string[] = [];
   constructor(
     private readonly facts: CaseFacts,
@@ -151,6 +167,7 @@ export class Ctx {
   ) {
     this.c = facts.c;
     this.dosimetry = facts.dosimetry;
+    this.safety = facts.safety;
   }
 
   /** A required input: absent stops the check as missing, invalid as invalid. */
@@ -401,6 +418,51 @@ export function bothProfiles(facts: CaseFacts, specs: Evaluations): ProfilePair 
 }
 
 // ---- checks shared by several modalities ----
+
+/** Decompensation-signal inputs that are optional flags (listed in `notAssessed` when absent). */
+const OPTIONAL_SIGNAL_INPUTS: ReadonlySet<string> = new Set([
+  "decompensation.jaundice",
+  "decompensation.varicealBleeding",
+  "decompensation.hepatorenalSyndrome",
+]);
+
+/**
+ * The safety layer's consequences for one family of modalities (safety/safety.ts): one reason
+ * per decompensation signal and per conflict between inputs. The clinical grades (ascites,
+ * encephalopathy) are required — decompensation is never assumed absent — and the optional
+ * flags are listed in `notAssessed` when not given.
+ */
+export function safetyCheck(family: InterventionFamily): Check {
+  const id = `${family}.safety`;
+  return {
+    id,
+    run: (ctx) => {
+      const s = ctx.safety;
+      if (s.errors.length > 0) return new Stop([], s.errors);
+      const required = s.notReported.filter((p) => !OPTIONAL_SIGNAL_INPUTS.has(p));
+      for (const p of s.notReported) {
+        if (OPTIONAL_SIGNAL_INPUTS.has(p) && !ctx.notAssessed.includes(p)) ctx.notAssessed.push(p);
+      }
+      const out: EligibilityReason[] = [];
+      let missing: readonly string[] = required;
+      for (const sig of s.signals) {
+        const k = signalConsequence(sig, family, ctx.profile);
+        if (k === undefined) continue;
+        if ("missing" in k) {
+          missing = [...missing, ...k.missing];
+          continue;
+        }
+        out.push({ rule: k.rule, level: k.level, text: k.text, citation: k.citation });
+      }
+      for (const x of s.conflicts) {
+        const k = conflictConsequence(x);
+        out.push({ rule: k.rule, level: k.level, text: k.text, citation: k.citation });
+      }
+      if (missing.length > 0 && !out.some((r) => r.level === "absolute")) return new Stop(missing);
+      return out;
+    },
+  };
+}
 
 export function childPughCCheck(id: string, sources: Cited): Check {
   return {

@@ -91,8 +91,10 @@ describe("TACE Child-Pugh, ECOG, vascular invasion", () => {
   it("B7 → intl relative, cn eligible; B8 → intl contraindicated", () => {
     const e7 = elig({}, b7);
     expect([v(e7.ctace.intl), v(e7.ctace.cn)]).toEqual(["relative-contraindication", "eligible"]);
+    // B8 through mild ascites: Child-Pugh B is within the Chinese indication, but ascites is a
+    // decompensation signal (Baveno VII), relative under cn (safety/safety.ts).
     const e8 = elig({ ascites: "mild" }, b7);
-    expect([v(e8.ctace.intl), v(e8.ctace.cn)]).toEqual(["contraindicated", "eligible"]);
+    expect([v(e8.ctace.intl), v(e8.ctace.cn)]).toEqual(["contraindicated", "relative-contraindication"]);
   });
   it("Child-Pugh C contraindicates every modality", () => {
     const e = elig(

@@ -28,6 +28,7 @@ import {
   type ProfilePair,
   reason,
   Stop,
+  safetyCheck,
 } from "./common.js";
 
 const TRIALS = cited("he2019Haic", "lyu2022Fohaic1");
@@ -119,6 +120,7 @@ const endorsement: Check = {
 const CHECKS: readonly Check[] = [
   childPughCCheck("haic.childPughC", TRIALS),
   childPughB,
+  safetyCheck("haic"),
   ecogCheck("haic.ecog", "relative", TRIALS),
   renal,
   labCheck(

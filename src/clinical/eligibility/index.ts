@@ -4,6 +4,7 @@
  */
 import type { ParsedCase } from "../case/types.js";
 import type { Y90Dosimetry } from "../dosing/y90.js";
+import type { SafetyLayer } from "../safety/safety.js";
 import type { ChildPughResult } from "../scores/child-pugh.js";
 import { ablationEligibility } from "./ablation.js";
 import { caseFacts, type ProfilePair } from "./common.js";
@@ -29,7 +30,7 @@ export type Eligibility = { readonly [M in Modality]: ProfilePair };
 
 export function eligibility(
   c: ParsedCase,
-  deps: { childPugh?: ChildPughResult; dosimetry?: Y90Dosimetry } = {},
+  deps: { childPugh?: ChildPughResult; dosimetry?: Y90Dosimetry; safety?: SafetyLayer } = {},
 ): Eligibility {
   const facts = caseFacts(c, deps);
   return {

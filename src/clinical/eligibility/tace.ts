@@ -38,6 +38,7 @@ import {
   type ProfilePair,
   reason,
   Stop,
+  safetyCheck,
 } from "./common.js";
 
 export type TaceModality = "ctace" | "debtace" | "tae";
@@ -312,6 +313,7 @@ function checks(modality: TaceModality): Check[] {
   const list: Check[] = [
     childPughCCheck("tace.childPughC", BOTH),
     childPughB,
+    safetyCheck("tace"),
     ecogCheck("tace.ecog", { intl: "relative", cn: null }, BOTH),
     renal,
     vascular,

@@ -16,8 +16,10 @@
  * [DECISION] Glass needs the predicted lung dose (y90Dosimetry.glass) to decide, as it has no
  * LSF cap; resin is decided by the LSF bands and, when the dosimetry is computable, the lung dose
  * too (reference vignette G-glass-no-activity).
- * [DECISION] "Clinical liver failure" is read as moderate-severe ascites, any hepatic
- * encephalopathy, or clinical jaundice (`decompensation.jaundice`).
+ * [DECISION] "Clinical liver failure" comes from the patient-level safety layer
+ * (safety/safety.ts): moderate-severe ascites, any hepatic encephalopathy, clinical jaundice,
+ * variceal bleeding, hepatorenal syndrome are absolute; mild ascites relative.
+ * Performance status: ECOG ≤ 2 (EANM 2022 / CIRSE patient-selection table): ECOG 3–4 absolute.
  */
 import {
   LUNG_DOSE_LIMIT_GY,
@@ -33,6 +35,7 @@ import {
   childPughCCheck,
   cited,
   contraindicationFlags,
+  ecogCheck,
   evaluations,
   flagCheck,
   labCheck,
@@ -40,6 +43,7 @@ import {
   type ProfilePair,
   reason,
   Stop,
+  safetyCheck,
 } from "./common.js";
 
 export type TareModality = "tareResin" | "tareGlass";
@@ -138,30 +142,16 @@ function lungCheck(modality: TareModality): Check {
   };
 }
 
-const liverFailure: Check = {
-  id: "tare.liverFailure",
+const childPughAboveB7: Check = {
+  id: "tare.childPugh",
   run: (ctx) => {
-    const out = [];
     const cp = ctx.childPugh();
     if (cp instanceof Stop) return cp;
-    if (cp.class === "B" && (cp.score === undefined || cp.score > 7)) {
-      if (cp.score === undefined) return ctx.missing("childPughPoints");
-      out.push(reason("tare.childPugh", "relative", `${cp.basis}: Child-Pugh > B7`, EANM));
-    }
-    const signs: string[] = [];
-    const ascites = ctx.need(ctx.c.ascites, "ascites");
-    if (ascites instanceof Stop) return ascites;
-    if (ascites === "moderate-severe") signs.push("moderate-severe ascites");
-    const encephalopathy = ctx.need(ctx.c.encephalopathy, "encephalopathy");
-    if (encephalopathy instanceof Stop) return encephalopathy;
-    if (encephalopathy !== "none") signs.push("hepatic encephalopathy");
-    const jaundice = ctx.optional(ctx.c.decompensation.jaundice, "decompensation.jaundice");
-    if (jaundice instanceof Stop) return jaundice;
-    if (jaundice === true) signs.push("jaundice");
-    if (signs.length > 0) {
-      out.push(reason("tare.liverFailure", "absolute", `clinical liver failure (${signs.join(", ")})`, EANM));
-    }
-    return out;
+    if (cp.class !== "B") return undefined;
+    if (cp.score === undefined) return ctx.missing("childPughPoints");
+    return cp.score > 7
+      ? reason("tare.childPugh", "relative", `${cp.basis}: Child-Pugh > B7`, EANM)
+      : undefined;
   },
 };
 
@@ -226,7 +216,9 @@ function checks(modality: TareModality): Check[] {
     deposition,
     lungCheck(modality),
     childPughCCheck("tare.childPughC", EANM),
-    liverFailure,
+    childPughAboveB7,
+    safetyCheck("tare"),
+    ecogCheck("tare.ecog", null, EANM),
     labCheck(
       "tare.bilirubin",
       "bilirubin",

@@ -4,6 +4,7 @@
  */
 import { LIVER_FUNCTION_SOURCES } from "./liver-function.js";
 import { RESPONSE_SOURCES } from "./response.js";
+import { SAFETY_SOURCES } from "./safety.js";
 import type { Source } from "./source.js";
 import { STAGING_SOURCES } from "./staging.js";
 import { THERAPY_SOURCES } from "./therapy.js";
@@ -14,6 +15,7 @@ export type { Source } from "./source.js";
 export const SOURCES = Object.freeze({
   ...LIVER_FUNCTION_SOURCES,
   ...RESPONSE_SOURCES,
+  ...SAFETY_SOURCES,
   ...STAGING_SOURCES,
   ...TREATMENT_SOURCES,
   ...THERAPY_SOURCES,

@@ -135,14 +135,15 @@ export const CATALOGUE = {
   ),
   "assumption.decompensation-unreported": entry<{ readonly unreported: readonly string[] }>(
     (p) =>
-      `${p.unreported.join(" and ")} not given: read as not reported; decompensation judged from ascites, encephalopathy and Child-Pugh (BCLC 2022, staging-treatment.md §1.2)`,
+      `${p.unreported.join(" and ")} not given: read as not reported; decompensation judged from the other signals and Child-Pugh (BCLC 2022)`,
     (p) =>
-      `未提供${inputs(p.unreported, "zh")}：视为未报告；失代偿依据腹水、肝性脑病和Child-Pugh分级判断（BCLC 2022）`,
-    [
-      { unreported: ["decompensation.jaundice"] },
-      { unreported: ["decompensation.varicealBleeding"] },
-      { unreported: ["decompensation.jaundice", "decompensation.varicealBleeding"] },
-    ],
+      `未提供${inputs(p.unreported, "zh")}：视为未报告；失代偿依据其他体征和Child-Pugh分级判断（BCLC 2022）`,
+    // Every non-empty subset of the optional decompensation flags, in the case format's order.
+    [1, 2, 3, 4, 5, 6, 7].map((bits) => ({
+      unreported: ["decompensation.jaundice", "decompensation.varicealBleeding", "decompensation.hepatorenalSyndrome"].filter(
+        (_, i) => (bits >> i) & 1,
+      ),
+    })),
   ),
   "assumption.ecog-cancer-related-default": entry(
     () => "ecogCancerRelated not given: ECOG read as cancer-related (staging-treatment.md §1.1, §7.1)",

@@ -8,6 +8,7 @@
  * Pure: no I/O, no clock.
  */
 
+import { isoDay } from "../dates.js";
 import { type Answers, readEortcAnswers } from "../qol/eortc.js";
 import { type FactItems, readFactItems } from "../qol/fact-hep.js";
 
@@ -182,20 +183,7 @@ export function isPortaHepatis(nodeSite: string | undefined): boolean {
   return nodeSite === "porta_hepatis";
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Days since the epoch of an ISO `YYYY-MM-DD` calendar date, or `undefined` if not a real date. */
-export function isoDay(s: unknown): number | undefined {
-  if (typeof s !== "string") return undefined;
-  const m = ISO_DATE.exec(s);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const t = Date.UTC(y, mo - 1, d);
-  const back = new Date(t);
-  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d)
-    return undefined;
-  return t / 86_400_000;
-}
+export { isoDay };
 
 function isRecord(x: unknown): x is Record<string, unknown> {
   return typeof x === "object" && x !== null && !Array.isArray(x);

@@ -59,6 +59,7 @@ import type { UpToSevenResult } from "../criteria/up-to-seven.js";
 import { cite } from "../evidence/index.js";
 import { en } from "../messages/catalogue.js";
 import { type Field, type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
+import { type SafetyLayer, safetyLayer } from "../safety/safety.js";
 import type { ChildPughResult } from "../scores/child-pugh.js";
 import { formatQuantity } from "../units/quantity.js";
 import type { ConditionalOptions, OptionCode, OptionsOutcome } from "./options.js";
@@ -109,6 +110,8 @@ export interface BclcDeps {
   readonly milan: MilanResult;
   readonly ucsf: UcsfResult;
   readonly upToSeven: UpToSevenResult;
+  /** The case's safety layer when already computed (assess.ts); computed here otherwise. */
+  readonly safety?: SafetyLayer;
 }
 
 // ---------------------------------------------------------------- liver function (§1.2)
@@ -124,8 +127,12 @@ export type LiverFunction =
   | { readonly state: "unknown"; readonly missing: readonly string[] }
   | { readonly state: "invalid"; readonly errors: readonly FieldError[] };
 
-/** Preserved liver function in the BCLC 2022 sense (§1.2); also used by eligibility rules. */
-export function bclcLiverFunction(c: ParsedCase, cp: ChildPughResult): LiverFunction {
+/**
+ * Preserved liver function in the BCLC 2022 sense, from the patient-level safety layer's
+ * decompensation signals (safety/safety.ts: one reading of decompensation for the stage, the
+ * eligibility, the plan and the doses).
+ */
+export function bclcLiverFunction(c: ParsedCase, cp: ChildPughResult, safety: SafetyLayer): LiverFunction {
   const stated = c.liverFunctionPreserved;
   if (stated.state === "invalid") return { state: "invalid", errors: stated.errors };
   if (stated.state === "present") {
@@ -134,23 +141,10 @@ export function bclcLiverFunction(c: ParsedCase, cp: ChildPughResult): LiverFunc
       ? { state: "preserved", why, assumptions: [] }
       : { state: "not-preserved", why, endStage: false, assumptions: [] };
   }
-  const errors: FieldError[] = [];
-  const events: string[] = [];
-  const unknown: string[] = [];
-  const category = (path: string, f: Field<string>) => {
-    if (f.state === "invalid") errors.push(...f.errors);
-    else if (f.state === "absent") unknown.push(path);
-    else if (f.value !== "none") events.push(`${path} ${f.value}`);
-  };
-  category("ascites", c.ascites);
-  category("encephalopathy", c.encephalopathy);
-  const unreported: string[] = [];
-  for (const [key, f] of Object.entries(c.decompensation) as [string, Field<boolean>][]) {
-    if (f.state === "invalid") errors.push(...f.errors);
-    else if (f.state === "absent") unreported.push(`decompensation.${key}`);
-    else if (f.value) events.push(key === "jaundice" ? "jaundice" : "variceal bleeding");
-  }
-  if (errors.length > 0) return { state: "invalid", errors };
+  if (safety.errors.length > 0) return { state: "invalid", errors: safety.errors };
+  const events = safety.signals.filter((x) => x.kind !== "childPughC").map((x) => x.text);
+  const unknown = safety.notReported.filter((p) => p === "ascites" || p === "encephalopathy");
+  const unreported = safety.notReported.filter((p) => p.startsWith("decompensation."));
   const assumptions =
     unreported.length > 0 ? [en("assumption.decompensation-unreported", { unreported })] : [];
   if (events.length > 0) {
@@ -665,7 +659,7 @@ export function bclc(c: ParsedCase, deps: BclcDeps): BclcResult {
   const assumptions: string[] = [];
   const errors: FieldError[] = [];
 
-  const liver = bclcLiverFunction(c, deps.childPugh);
+  const liver = bclcLiverFunction(c, deps.childPugh, deps.safety ?? safetyLayer(c, deps.childPugh));
   if (liver.state === "invalid") errors.push(...liver.errors);
   const burdenField = tumorBurden(c);
   const mvi = c.vascularInvasion.present;

@@ -47,6 +47,9 @@ const INPUTS: Readonly<Record<string, Term>> = Object.freeze({
   dialysis: { en: "dialysis in the past week", zh: "近一周内透析" },
   "decompensation.jaundice": { en: "jaundice", zh: "黄疸" },
   "decompensation.varicealBleeding": { en: "variceal bleeding", zh: "静脉曲张破裂出血" },
+  "decompensation.varicealBleedingDate": { en: "date of the last variceal bleed", zh: "末次静脉曲张破裂出血日期" },
+  "decompensation.hepatorenalSyndrome": { en: "hepatorenal syndrome", zh: "肝肾综合征" },
+  assessmentDate: { en: "assessment date", zh: "评估日期" },
   childPughClass: { en: "Child-Pugh class", zh: "肝功能Child-Pugh分级" },
   childPughPoints: { en: "Child-Pugh points", zh: "Child-Pugh评分" },
   liverFunctionPreserved: {
