@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FieldError } from "../result.js";
+import { ANALYTES } from "../units/analytes.js";
 import { round6 } from "../units/quantity.js";
 import { parseCase } from "./parse-case.js";
 
@@ -92,7 +93,9 @@ describe("parseCase: units (scores.md §0.3)", () => {
       "labs.bilirubin.unit",
     );
     expect(ucumButWrong[0]?.code).toBe("unsupported-unit");
-    expect(ucumButWrong[0]?.message).toContain("valid UCUM unit but not one accepted for total bilirubin");
+    expect(ucumButWrong[0]?.message).toContain(
+      "valid UCUM unit but measures a different kind of quantity than total bilirubin is given in",
+    );
     const notUcum = byPath(
       errorsOf({ labs: { bilirubin: { value: 2, unit: "furlongs per fortnight" } } }),
       "labs.bilirubin.unit",
@@ -264,8 +267,10 @@ describe("parseCase: properties", () => {
     fc.assert(
       fc.property(fc.double({ noNaN: false }), (v) => {
         const { parsed } = parseCase({ labs: { albumin: { value: v, unit: "g/dL" } } });
-        // The guard applies to the canonical value, rounded to 6 decimals: 5e-324 g/dL is 0, not > 0.
-        const ok = Number.isFinite(v) && round6(v) > 0 && round6(v) <= 10;
+        // The guard applies to the canonical value, rounded to 6 decimals: 1.0–10 g/dL (albumin
+        // below 1 g/dL is not a possible value: a unit slip).
+        const ok =
+          Number.isFinite(v) && round6(v) >= ANALYTES.albumin.min && round6(v) <= ANALYTES.albumin.max;
         expect(parsed.labs.albumin.state === "present").toBe(ok);
       }),
     );

@@ -61,8 +61,13 @@ function readTumors(r: Reader): Field<readonly Tumor[]> {
       return;
     }
     let diameterCm: number | undefined;
-    const d = t.diameterCm;
-    if (d !== undefined && d !== null) {
+    const d = t.diameterCm ?? t.diameter;
+    const key = t.diameterCm !== undefined && t.diameterCm !== null ? "diameterCm" : "diameter";
+    if (isRecord(d)) {
+      const q = r.quantityValue(`${path}.${key}`, d, "diameter");
+      if (q.state === "invalid") errors.push(...q.errors);
+      else if (q.state === "present") diameterCm = q.value.canonical;
+    } else if (d !== undefined && d !== null) {
       const f = r.checkNumber(`${path}.diameterCm`, d, 0, MAX_TUMOR_DIAMETER_CM, { unit: "cm" });
       if (f.state === "invalid") errors.push(...f.errors);
       else if (f.state === "present") {

@@ -7,9 +7,40 @@ import { isoDay } from "../dates.js";
 import { ABSENT, type ErrorCode, type Field, type FieldError, invalidField, present } from "../result.js";
 import { ANALYTES, type Analyte } from "../units/analytes.js";
 import { acceptedUnits, type Quantity, round6, unitFor } from "../units/quantity.js";
+import { acceptedSpelling } from "../units/spelling.js";
 import { isUcum } from "../units/ucum.js";
 
 const NOT_OBJECT = Symbol("not-object");
+
+/**
+ * "labs.creatinine 2.5 umol/L (= 0.028 mg/dL) is not a possible creatinine (plausible 0.1–30
+ * mg/dL) — was it 2.5 mg/dL?": the accepted units under which the same number is plausible are
+ * the likely slips (both directions: too low and too high).
+ */
+function implausibleMessage(
+  path: string,
+  analyte: Analyte,
+  value: number,
+  ucum: string,
+  canonical: number,
+): string {
+  const d = ANALYTES[analyte];
+  const conv = ucum === d.canonical ? "" : ` (= ${canonical} ${d.canonical})`;
+  const side = canonical < d.min ? "too low" : "too high";
+  const slips = new Set<string>();
+  for (const [spelling, other] of Object.entries(
+    d.units as Record<string, { ucum: string; factor: number }>,
+  )) {
+    if (other.ucum === ucum || spelling !== other.ucum) continue;
+    const x = round6(value * other.factor);
+    if (x >= d.min && x <= d.max) slips.add(spelling);
+  }
+  const guess =
+    slips.size > 0
+      ? ` — was it ${[...slips].map((s) => `${value} ${s}`).join(" or ")}?`
+      : "; check the value and its unit";
+  return `${path} ${value} ${ucum}${conv} is not a possible ${d.label} (${side}; plausible ${d.min}–${d.max} ${d.canonical})${guess}`;
+}
 
 /** Field paths are a fixed vocabulary; their split form is cached (the parser runs per case). */
 const splitPaths = new Map<string, readonly string[]>();
@@ -172,6 +203,11 @@ export class Reader {
     const v = this.raw(path);
     if (v === NOT_OBJECT) return this.parentInvalid(path);
     if (v === undefined || v === null) return ABSENT;
+    return this.quantityValue(path, v, analyte);
+  }
+
+  /** {@link quantity} of a value already read (e.g. an element of a list). */
+  quantityValue(path: string, v: unknown, analyte: Analyte): Field<Quantity> {
     const d = ANALYTES[analyte];
     let value: unknown;
     let unit: unknown;
@@ -202,10 +238,12 @@ export class Reader {
         `${path} has no unit; give one of ${acceptedUnits(analyte).join(", ")} (no unit is assumed)`,
       );
     }
-    if (typeof unit !== "string" || !unitFor(analyte, unit)) {
+    const spelling = typeof unit === "string" ? acceptedSpelling(analyte, unit) : undefined;
+    const u = spelling === undefined ? undefined : unitFor(analyte, spelling);
+    if (typeof unit !== "string" || u === undefined) {
       const ucumNote =
         typeof unit === "string" && isUcum(unit)
-          ? `${unit} is a valid UCUM unit but not one accepted for ${d.label}`
+          ? `${unit} is a valid UCUM unit but measures a different kind of quantity than ${d.label} is given in`
           : `${JSON.stringify(unit)} is not an accepted unit for ${d.label}`;
       return this.fail(
         `${path}.unit`,
@@ -213,20 +251,14 @@ export class Reader {
         `${ucumNote}; accepted: ${acceptedUnits(analyte).join(", ")}`,
       );
     }
-    const u = unitFor(analyte, unit);
-    const canonical = round6(value * (u?.factor ?? Number.NaN));
+    const canonical = round6(value * u.factor);
     if (d.positive && canonical <= 0) {
       return this.fail(path, "must-be-positive", `${path} must be greater than 0 (${value} ${unit} given)`);
     }
     if (canonical < d.min || canonical > d.max) {
-      const conv = unit === d.canonical ? "" : ` (= ${canonical} ${d.canonical})`;
-      return this.fail(
-        path,
-        "implausible",
-        `${path} ${value} ${unit}${conv} is implausible for ${d.label} (accepted ${d.min}–${d.max} ${d.canonical}); check the value and its unit`,
-      );
+      return this.fail(path, "implausible", implausibleMessage(path, analyte, value, u.ucum, canonical));
     }
-    return present({ analyte, value, unit: u?.ucum ?? unit, canonical });
+    return present({ analyte, value, unit: u.ucum, canonical });
   }
 }
 

@@ -10,6 +10,10 @@
  * [DECISION] scores.md §6.5: the small-lesion arm is 4–5 lesions (not 3–4).
  * [DECISION] A known macrovascular invasion or extrahepatic spread decides the exclusion even
  * when the tumours are not given.
+ * An infiltrative growth pattern excludes (AASLD 2023 Table 4, "criteria for downstaging failure
+ * and exclusion from liver transplant": infiltrative tumour growth pattern), category
+ * `excluded-infiltrative`. [DECISION] When `infiltrative` is not given an "eligible" result
+ * states the nodular pattern it assumes (the reference vectors give no `infiltrative`).
  */
 import type { ParsedCase } from "../case/types.js";
 import { cite } from "../evidence/index.js";
@@ -32,7 +36,8 @@ export type UnosDownstagingCategory =
   | "within-milan"
   | "eligible"
   | "beyond-inclusion"
-  | "excluded-vascular-or-extrahepatic";
+  | "excluded-vascular-or-extrahepatic"
+  | "excluded-infiltrative";
 
 export interface UnosDownstagingValues {
   readonly category: UnosDownstagingCategory;
@@ -52,7 +57,8 @@ export function unosDownstaging(c: ParsedCase, deps: { milan?: MilanResult } = {
   const mvi = macrovascular(c);
   const ehs = c.extrahepaticSpread;
   const errors: FieldError[] = [];
-  for (const f of [burden, mvi, ehs]) if (f.state === "invalid") errors.push(...f.errors);
+  const infiltrative = c.infiltrative;
+  for (const f of [burden, mvi, ehs, infiltrative]) if (f.state === "invalid") errors.push(...f.errors);
   if (errors.length > 0) return invalid(UNOS_DOWNSTAGING_RULE, CITATION, errors);
   const b = burden.state === "present" ? burden.value : undefined;
   const base = { status: "ok" as const, rule: UNOS_DOWNSTAGING_RULE, citation: CITATION };
@@ -70,6 +76,24 @@ export function unosDownstaging(c: ParsedCase, deps: { milan?: MilanResult } = {
       reason: `Not eligible for downstaging: ${excluded.join(" and ")} (${DEFINITION}).`,
     };
   }
+  if (infiltrative.state === "present" && infiltrative.value) {
+    return {
+      ...base,
+      category: "excluded-infiltrative",
+      eligible: false,
+      totalDiameterCm: b && b.unmeasured === 0 ? b.sumKnownCm : null,
+      tumorCount: b ? b.count : null,
+      reason: `Not eligible for downstaging: infiltrative tumour growth pattern (an exclusion of the UNOS-DS protocol, AASLD 2023 Table 4; ${DEFINITION}).`,
+    };
+  }
+  const infiltrativeAssumption =
+    infiltrative.state === "absent"
+      ? {
+          assumptions: [
+            "infiltrative not given: a nodular growth pattern is assumed; an infiltrative tumour excludes downstaging (AASLD 2023 Table 4)",
+          ],
+        }
+      : {};
   const missing: string[] = [];
   if (!b) missing.push(MISSING.tumors);
   else if (b.unmeasured > 0) missing.push(sizesMissingPath(b));
@@ -105,6 +129,7 @@ export function unosDownstaging(c: ParsedCase, deps: { milan?: MilanResult } = {
     category: ok ? "eligible" : "beyond-inclusion",
     eligible: ok,
     ...values,
+    ...(ok ? infiltrativeAssumption : {}),
     reason:
       `${ok ? "Eligible for downstaging" : "Beyond the downstaging inclusion criteria"}: beyond Milan, ${describeBurden(b)}, ` +
       `largest ${largest} cm, total ${total} cm (${armText}); no macrovascular invasion or extrahepatic spread. ` +

@@ -140,9 +140,11 @@ export const CATALOGUE = {
       `未提供${inputs(p.unreported, "zh")}：视为未报告；失代偿依据其他体征和Child-Pugh分级判断（BCLC 2022）`,
     // Every non-empty subset of the optional decompensation flags, in the case format's order.
     [1, 2, 3, 4, 5, 6, 7].map((bits) => ({
-      unreported: ["decompensation.jaundice", "decompensation.varicealBleeding", "decompensation.hepatorenalSyndrome"].filter(
-        (_, i) => (bits >> i) & 1,
-      ),
+      unreported: [
+        "decompensation.jaundice",
+        "decompensation.varicealBleeding",
+        "decompensation.hepatorenalSyndrome",
+      ].filter((_, i) => (bits >> i) & 1),
     })),
   ),
   "assumption.ecog-cancer-related-default": entry(

@@ -27,12 +27,15 @@ const RULES: Readonly<Record<Criterion, CriterionRules>> = { recist11: RECIST11,
 /** TACE-like modalities counted as sessions for the failure signal. */
 const TACE_MODALITIES = new Set(["tace", "ctace", "debtace", "tae", "deb-tace", "c-tace"]);
 
+/** A treatment as reported: `day` counts from `treatmentStart` (day 0), not from 1970. */
+export type CourseTreatment = Omit<Treatment, "day"> & { readonly day: number };
+
 export interface TimePointOut {
   readonly date: string;
   readonly modality?: string;
   readonly phase?: string;
-  /** Treatments given after the previous scan and up to this scan's date. */
-  readonly treatmentsBefore: readonly Treatment[];
+  /** Treatments given after the previous scan and up to this scan's date; `day` is the day in the course. */
+  readonly treatmentsBefore: readonly CourseTreatment[];
   readonly recist11: TimePointResult;
   readonly mrecist: TimePointResult;
 }
@@ -145,7 +148,9 @@ function taceFailure(course: Course, mrecist: CriterionCourse): TaceFailureSigna
         ? noResponseTwice
           ? `No objective mRECIST response (CR/PR) after the last two of ${tace.length} TACE sessions (${lastTwo.join(", ")}).`
           : `mRECIST progression after TACE (${after.join(", ")}).`
-        : `Objective mRECIST response after TACE (${after.join(", ")}).`;
+        : after.some(objective)
+          ? `Objective mRECIST response (CR or PR) after TACE (${after.join(", ")}).`
+          : `No TACE failure yet: mRECIST after TACE ${after.length > 0 ? after.join(", ") : "not yet assessed"} — SD is not an objective response (CR or PR only); failure is judged at the scans after two sessions.`;
   return {
     taceSessions: tace.length,
     failing,
@@ -182,7 +187,9 @@ export function assessCourse(input: unknown): CourseAssessment {
       date: tp.date,
       ...(tp.modality !== undefined ? { modality: tp.modality } : {}),
       ...(tp.phase !== undefined ? { phase: tp.phase } : {}),
-      treatmentsBefore: course.treatments.filter((t) => t.day > prevDay && t.day <= tp.day),
+      treatmentsBefore: course.treatments
+        .filter((t) => t.day > prevDay && t.day <= tp.day)
+        .map((t) => ({ ...t, day: t.day - course.treatmentStartDay })),
       recist11: recist11.timepoints[k] as TimePointResult,
       mrecist: mrecist.timepoints[k] as TimePointResult,
     };

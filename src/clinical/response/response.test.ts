@@ -216,6 +216,10 @@ describe("treatments and TACE failure", () => {
     });
     expect(a.timepoints[0]?.treatmentsBefore.map((t) => t.date)).toEqual(["2024-01-02"]);
     expect(a.timepoints[1]?.treatmentsBefore.map((t) => t.date)).toEqual(["2024-02-20"]);
+    // The day in the course (treatmentStart defaults to the baseline scan, 2024-01-01 = day 0),
+    // not days since 1970 (19724 for 2024-01-02).
+    expect(a.timepoints[0]?.treatmentsBefore.map((t) => t.day)).toEqual([1]);
+    expect(a.timepoints[1]?.treatmentsBefore.map((t) => t.day)).toEqual([50]);
     expect(a.taceFailure.failing).toBe(true);
     expect(a.taceFailure.stageMigration.suggested).toBe(true);
   });
@@ -228,6 +232,18 @@ describe("treatments and TACE failure", () => {
       ],
     });
     expect(a.taceFailure.failing).toBe(false);
+  });
+  it("never calls SD an objective response (objective response = CR or PR, mRECIST)", () => {
+    const a = ok({
+      ...liver([40, 40], [40, 38], [40, 36]),
+      treatments: [
+        { date: "2024-01-02", modality: "ctace" },
+        { date: "2024-04-15", modality: "ctace" },
+      ],
+    });
+    expect(a.taceFailure.failing).toBe(false);
+    expect(a.taceFailure.reason).not.toMatch(/^Objective/);
+    expect(a.taceFailure.reason).toContain("SD is not an objective response (CR or PR only)");
   });
 });
 

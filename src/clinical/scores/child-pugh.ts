@@ -61,6 +61,61 @@ const CATEGORY_POINTS = {
   "grade-3-4": 3,
 } as const;
 
+const albuminPoints = (g: number): 1 | 2 | 3 => (g > ALBUMIN_BANDS[1] ? 1 : g >= ALBUMIN_BANDS[0] ? 2 : 3);
+
+/**
+ * The range of Child-Pugh scores still possible when some of the five items are missing: known
+ * items score as in {@link childPugh}, each missing one 1–3 points. `undefined` when an item is
+ * invalid. Lets a rule that needs only "A or B" (CNLC I–III) or "C" decide without the missing
+ * item when the range already does (e.g. four items at 1 point: 5–7, never C).
+ */
+export function childPughRange(
+  c: ParsedCase,
+): { readonly min: number; readonly max: number; readonly missing: readonly string[] } | undefined {
+  const cholestatic = c.cholestaticDisease.state === "present" && c.cholestaticDisease.value;
+  const [bLow, bHigh] = BILIRUBIN_BANDS[cholestatic ? "cholestatic" : "standard"];
+  const inr = c.labs.inr;
+  const pt = c.labs.ptProlongation;
+  const coag =
+    inr.state !== "absent" || pt.state === "absent"
+      ? { f: inr, points: (x: number) => band(x, INR_BANDS[0], INR_BANDS[1]) }
+      : { f: pt, points: (x: number) => band(x, PT_BANDS[0], PT_BANDS[1]) };
+  const items: readonly [string, Field<Quantity>, (x: number) => number][] = [
+    ["labs.bilirubin", c.labs.bilirubin, (x) => band(x, bLow, bHigh)],
+    ["labs.albumin", c.labs.albumin, albuminPoints],
+    [COAGULATION_PATH, coag.f, coag.points],
+  ];
+  let min = 0;
+  let max = 0;
+  const missing: string[] = [];
+  for (const [path, f, points] of items) {
+    if (f.state === "invalid") return undefined;
+    if (f.state === "absent") {
+      missing.push(path);
+      min += 1;
+      max += 3;
+    } else {
+      min += points(f.value.canonical);
+      max += points(f.value.canonical);
+    }
+  }
+  for (const [path, f] of [
+    ["ascites", c.ascites],
+    ["encephalopathy", c.encephalopathy],
+  ] as const) {
+    if (f.state === "invalid") return undefined;
+    if (f.state === "absent") {
+      missing.push(path);
+      min += 1;
+      max += 3;
+    } else {
+      min += CATEGORY_POINTS[f.value];
+      max += CATEGORY_POINTS[f.value];
+    }
+  }
+  return { min, max, missing };
+}
+
 export function childPugh(c: ParsedCase): ChildPughResult {
   const inr = c.labs.inr;
   const pt = c.labs.ptProlongation;
@@ -95,7 +150,7 @@ export function childPugh(c: ParsedCase): ChildPughResult {
   const albumin = v.albumin.canonical;
   const points = {
     bilirubin: band(v.bilirubin.canonical, bLow, bHigh),
-    albumin: albumin > ALBUMIN_BANDS[1] ? 1 : albumin >= ALBUMIN_BANDS[0] ? 2 : 3,
+    albumin: albuminPoints(albumin),
     coagulation:
       coag.basis === "INR"
         ? band(v.coagulation.canonical, INR_BANDS[0], INR_BANDS[1])

@@ -208,11 +208,11 @@ describe("MELD 3.0 missing inputs and properties", () => {
       fc.property(
         fc.constantFrom("male", "female"),
         fc.integer({ min: 12, max: 100 }),
-        h(0.01, 100),
+        h(0.1, 100),
         h(90, 200),
-        h(0.01, 20),
-        h(0.01, 30),
-        h(0.01, 10),
+        h(0.5, 20),
+        h(0.1, 30),
+        h(1, 10),
         fc.boolean(),
         (sex, age, bili, na, inr, cr, alb, dialysis) => {
           const us = run({ sex, age, bili, na, inr, cr, alb, dialysis });

@@ -38,6 +38,9 @@
  *   (LEGACY) [UNVERIFIED exact BCLC wording]. [DECISION] the 3 and 5 cm joins follow the
  *   ablation size rules of §4.4.
  * - A 2–3 nodules ≤ 3 cm: LT if candidate, else ablation.
+ * - Infiltrative (diffuse) HCC is stage B whatever the nodule sizes (BCLC 2022 puts "diffuse,
+ *   infiltrative, extensive bilobar liver involvement" in B, systemic subgroup), once
+ *   macrovascular invasion and extrahepatic spread are excluded.
  * - B (§1.3, §7.4): infiltrative → B3 directly; needs `transplantCandidate`; candidates within
  *   the centre's extended criteria (`withinExtendedTransplantCriteria`, or
  *   `extendedTransplantCriterion` UCSF / up-to-seven evaluated here) → B1 LT; otherwise the
@@ -256,7 +259,8 @@ interface OptionContext {
 function systemicOptions(ctx: OptionContext): OptionsOutcome {
   const bev = ctx.c.contraindications.bevacizumab;
   const io = ctx.c.contraindications.immunotherapy;
-  const bad = invalidAmong(bev, io);
+  const varices = ctx.c.contraindications.highRiskVaricesUntreated;
+  const bad = invalidAmong(bev, io, varices);
   if (bad.length > 0) return invalidOptions(bad);
   const ioCi = io.state === "present" && io.value;
   const bevCi = bev.state === "present" && bev.value;
@@ -276,6 +280,15 @@ function systemicOptions(ctx: OptionContext): OptionsOutcome {
       ["durvalumab-tremelimumab"],
       ["sorafenib", "lenvatinib", "durvalumab"],
       "Bevacizumab contraindicated (contraindications.bevacizumab): durvalumab-tremelimumab (HIMALAYA); sorafenib, lenvatinib or durvalumab if not suitable.",
+    );
+  }
+  if (varices.state === "present" && varices.value) {
+    // IMbrave150 excluded untreated or incompletely treated varices with bleeding or high risk of
+    // bleeding (endoscopy within 6 months); HIMALAYA had no such exclusion (BCLC 2022 figure).
+    return okOptions(
+      ["durvalumab-tremelimumab"],
+      ["sorafenib", "lenvatinib", "durvalumab", "atezolizumab-bevacizumab"],
+      "Untreated high-risk varices (contraindications.highRiskVaricesUntreated): IMbrave150 excluded such patients, so durvalumab-tremelimumab (HIMALAYA) first; atezolizumab-bevacizumab only once the varices are treated (band ligation or beta-blockade); sorafenib, lenvatinib or durvalumab if not suitable.",
     );
   }
   return okOptions(
@@ -664,7 +677,7 @@ export function bclc(c: ParsedCase, deps: BclcDeps): BclcResult {
   const burdenField = tumorBurden(c);
   const mvi = c.vascularInvasion.present;
   const ehs = c.extrahepaticSpread;
-  errors.push(...invalidAmong(c.ecog, c.ecogCancerRelated, burdenField, mvi, ehs));
+  errors.push(...invalidAmong(c.ecog, c.ecogCancerRelated, burdenField, mvi, ehs, c.infiltrative));
   if (errors.length > 0) return invalid(BCLC_RULE, CITATION, errors);
 
   // Cancer-related ECOG (§1.1).
@@ -765,8 +778,25 @@ export function bclc(c: ParsedCase, deps: BclcDeps): BclcResult {
       "preserved",
     );
   }
+  // Infiltrative HCC (BCLC 2022: "diffuse, infiltrative, extensive bilobar liver involvement")
+  // is the intermediate stage's systemic subgroup (B3), whatever the size or number of nodules.
+  const infiltrative = c.infiltrative.state === "present" && c.infiltrative.value;
+  if (infiltrative && mvi.state === "present" && ehs.state === "present") {
+    const size = bs.stage === undefined ? "" : ` (${bs.why.replace(/ → [0AB]$/, "")})`;
+    return result(
+      "B",
+      `infiltrative (diffuse) HCC${size}: BCLC 2022 intermediate stage, systemic subgroup, not staged by nodule size; no macrovascular invasion; no extrahepatic spread; ${psText}; ${liverWhy}`,
+      stageBOptions(ctx),
+      "preserved",
+    );
+  }
   if (cMissing.length > 0) return indeterminate(BCLC_RULE, CITATION, cMissing);
   if (bs.stage === undefined) return indeterminate(BCLC_RULE, CITATION, [bs.missing]); // unreachable
+  if (c.infiltrative.state === "absent" && bs.stage !== "B") {
+    assumptions.push(
+      "infiltrative not given: a nodular growth pattern is read from the listed nodules (an infiltrative HCC is BCLC B, systemic subgroup)",
+    );
+  }
   const why = `${bs.why}; no macrovascular invasion; no extrahepatic spread; ${psText}; ${liverWhy}`;
   const staged =
     bs.stage === "0" ? stage0Options(ctx) : bs.stage === "A" ? stageAOptions(ctx) : stageBOptions(ctx);

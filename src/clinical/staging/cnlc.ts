@@ -27,7 +27,7 @@ import type { ChildPughClass, ParsedCase } from "../case/types.js";
 import { describeBurden, sizesMissingPath, type TumorBurden, tumorBurden } from "../criteria/burden.js";
 import { cite } from "../evidence/index.js";
 import { type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
-import type { ChildPughResult } from "../scores/child-pugh.js";
+import { type ChildPughResult, childPughRange } from "../scores/child-pugh.js";
 import type { ConditionalOptions, OptionCode, OptionsOutcome } from "./options.js";
 
 export const CNLC_RULE = "cnlc";
@@ -327,7 +327,18 @@ export function cnlc(c: ParsedCase, deps: { readonly childPugh: ChildPughResult 
     clsText = `Child-Pugh ${cls} (as given)`;
   } else if (c.childPughClass.state === "invalid") errors.push(...c.childPughClass.errors);
   else if (cp.status === "invalid") errors.push(...cp.errors);
-  else cpMissing = cp.missing;
+  else {
+    // CNLC needs only "A or B" vs "C" (staging-treatment reference: a missing item does not block
+    // when the others already decide it): the range of scores still possible.
+    const range = childPughRange(c);
+    if (range && range.max <= 9) {
+      cls = "B";
+      clsText = `Child-Pugh ${range.min}–${range.max} points whatever ${range.missing.join(", ")} (A or B, never C)`;
+    } else if (range && range.min >= 10) {
+      cls = "C";
+      clsText = `Child-Pugh ≥ ${range.min} points whatever ${range.missing.join(", ")} (C)`;
+    } else cpMissing = cp.missing;
+  }
   if (errors.length > 0) return invalid(CNLC_RULE, CITATION, errors);
 
   const ecog = c.ecog.state === "present" ? c.ecog.value : undefined;

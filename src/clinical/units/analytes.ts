@@ -8,7 +8,13 @@
  * UCUM library (@lhncbc/ucum-lhc) in `analytes.test.ts`; molar and IU factors are conventions that
  * UCUM cannot derive without a molecular weight or assay, so they are stated here, once.
  *
- * Plausibility guards are implementation guards, not clinical rules (scores.md §0.3).
+ * Plausibility guards are implementation guards, not clinical rules, in both directions: `max`
+ * above any value seen in a living patient, `min` below any (a creatinine of 0.028 mg/dL is 2.5
+ * µmol/L typed with the wrong unit). A value outside them is rejected, and the message names the
+ * accepted unit under which the number would be plausible — the likely slip (reader.ts).
+ * Lower limits [DECISION]: bilirubin 0.1 mg/dL (1.7 µmol/L), creatinine 0.1 mg/dL (8.8 µmol/L),
+ * albumin 1.0 g/dL (10 g/L), INR 0.5 — below the lowest values reported in adults; the case
+ * format's vectors stay inside them.
  */
 import { LAB_TERMS } from "../vocabulary/inputs.js";
 
@@ -57,7 +63,7 @@ export const ANALYTES = {
       "umol/L": { ucum: "umol/L", factor: 1 / 17.1, convention: BILI },
       "µmol/L": { ucum: "umol/L", factor: 1 / 17.1, convention: BILI },
     },
-    min: 0,
+    min: 0.1,
     max: 100,
     positive: true,
   },
@@ -65,7 +71,7 @@ export const ANALYTES = {
     label: LAB_TERMS.albumin.en,
     canonical: "g/dL",
     units: { "g/dL": { ucum: "g/dL", factor: 1 }, "g/L": { ucum: "g/L", factor: 0.1 } },
-    min: 0,
+    min: 1.0,
     max: 10,
     positive: true,
   },
@@ -77,7 +83,7 @@ export const ANALYTES = {
       "umol/L": { ucum: "umol/L", factor: 1 / 88.4, convention: CREA },
       "µmol/L": { ucum: "umol/L", factor: 1 / 88.4, convention: CREA },
     },
-    min: 0,
+    min: 0.1,
     max: 30,
     positive: true,
   },
@@ -97,7 +103,7 @@ export const ANALYTES = {
     label: LAB_TERMS.inr.en,
     canonical: "1",
     units: { "1": { ucum: "1", factor: 1 }, "{INR}": { ucum: "{INR}", factor: 1 } },
-    min: 0,
+    min: 0.5,
     max: 20,
     positive: true,
     unitless: true,
@@ -198,6 +204,14 @@ export const ANALYTES = {
     max: 272,
     positive: true,
   },
+  diameter: {
+    label: LAB_TERMS.diameter.en,
+    canonical: "cm",
+    units: { cm: { ucum: "cm", factor: 1 }, mm: { ucum: "mm", factor: 0.1 } },
+    min: 0,
+    max: 50,
+    positive: true,
+  },
   weight: {
     label: LAB_TERMS.weight.en,
     canonical: "kg",
@@ -213,7 +227,7 @@ export const ANALYTES = {
 } as const satisfies Record<string, AnalyteDef>;
 
 export type Analyte = keyof typeof ANALYTES;
-export type LabAnalyte = Exclude<Analyte, "height" | "weight">;
+export type LabAnalyte = Exclude<Analyte, "height" | "weight" | "diameter">;
 export const LAB_ANALYTES: readonly LabAnalyte[] = Object.keys(ANALYTES).filter(
-  (k): k is LabAnalyte => k !== "height" && k !== "weight",
+  (k): k is LabAnalyte => k !== "height" && k !== "weight" && k !== "diameter",
 );

@@ -26,6 +26,7 @@ export const LAB_TERMS = terms({
   creatinineClearance: { en: "creatinine clearance", zh: "肌酐清除率" },
   height: { en: "height", zh: "身高" },
   weight: { en: "weight", zh: "体重" },
+  diameter: { en: "tumour diameter", zh: "肿瘤直径" },
 });
 
 /**
@@ -47,7 +48,10 @@ const INPUTS: Readonly<Record<string, Term>> = Object.freeze({
   dialysis: { en: "dialysis in the past week", zh: "近一周内透析" },
   "decompensation.jaundice": { en: "jaundice", zh: "黄疸" },
   "decompensation.varicealBleeding": { en: "variceal bleeding", zh: "静脉曲张破裂出血" },
-  "decompensation.varicealBleedingDate": { en: "date of the last variceal bleed", zh: "末次静脉曲张破裂出血日期" },
+  "decompensation.varicealBleedingDate": {
+    en: "date of the last variceal bleed",
+    zh: "末次静脉曲张破裂出血日期",
+  },
   "decompensation.hepatorenalSyndrome": { en: "hepatorenal syndrome", zh: "肝肾综合征" },
   assessmentDate: { en: "assessment date", zh: "评估日期" },
   childPughClass: { en: "Child-Pugh class", zh: "肝功能Child-Pugh分级" },
