@@ -20,7 +20,7 @@ A course: {"timepoints": [{"date": "2024-01-01", "lesions": [{"id": "L1", "organ
 "treatmentStart": "2024-01-01", "treatments": [{"date": "2024-01-01", "modality": "ctace"}],
 "options": {"confirmationRequired": false}}
 
-RECIST 1.1 and mRECIST are computed side by side (response-followup.md §1, §2, §9): sums,
+RECIST 1.1 and mRECIST are computed side by side (Eisenhauer 2009; Lencioni 2010): sums,
 nadir, target / non-target / new-lesion / overall response, best overall response and the
 first progression date. An invalid course gives status "invalid" and errors[].code.
 Decision support for clinicians, not a substitute for their judgement.

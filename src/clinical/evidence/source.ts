@@ -5,6 +5,8 @@ export interface Source {
   /** Full reference in Vancouver-like style. */
   readonly reference: string;
   readonly doi?: string;
+  /** Where a reader opens it when it has no DOI (e.g. a drug label). */
+  readonly url?: string;
   /**
    * How this project checked the source (clinical/README.md tags):
    * `verified` read in a retrieved copy; `recalled` from memory of the paper, to re-check;

@@ -121,7 +121,8 @@ export const TREATMENT_SOURCES = defineSources({
   doxorubicinLabel: {
     label: "Doxorubicin label (hepatic impairment)",
     reference:
-      "Doxorubicin hydrochloride prescribing information: dose reduction for hepatic impairment (bilirubin 1.2-3 mg/dL 50 % of dose, 3.1-5 mg/dL 25 %, >5 mg/dL contraindicated); lifetime cumulative dose about 450-550 mg/m²",
+      "Doxorubicin hydrochloride injection, US prescribing information (FDA label), hepatic impairment: serum bilirubin 1.2 to 3 mg/dL 50 % of the dose, 3.1 to 5 mg/dL 25 %, > 5 mg/dL do not administer; lifetime cumulative dose about 450-550 mg/m²",
+    url: "https://api.fda.gov/drug/label.json?search=openfda.generic_name:%22Doxorubicin+Hydrochloride%22",
     verification: "recalled",
   },
   peng2023Launch: {

@@ -120,7 +120,8 @@ export const CATALOGUE = {
 
   // ---- assumptions the core-assessment rules state ------------------------------------------------
   "assumption.cholestatic-default": entry(
-    () => "cholestaticDisease not given: standard bilirubin bands used (scores.md §0.3)",
+    () =>
+      "cholestaticDisease not given: standard bilirubin bands used (Pugh 1973; the cholestatic bands apply only when cholestatic disease is stated)",
     () => "未提供是否为胆汁淤积性肝病：采用标准胆红素分级界值",
   ),
   "assumption.bsa-mosteller": entry(
@@ -148,7 +149,8 @@ export const CATALOGUE = {
     })),
   ),
   "assumption.ecog-cancer-related-default": entry(
-    () => "ecogCancerRelated not given: ECOG read as cancer-related (staging-treatment.md §1.1, §7.1)",
+    () =>
+      "ecogCancerRelated not given: ECOG read as cancer-related (BCLC 2022 stages the cancer-related performance status)",
     () => "未说明体力状态下降是否由肿瘤所致：ECOG评分按肿瘤相关处理",
   ),
   "assumption.ecog-comorbidity": entry<{ readonly ecog: number }>(

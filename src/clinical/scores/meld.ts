@@ -44,7 +44,7 @@ export const MELD_SODIUM_BOUNDS = [125, 137] as const;
 export const MELD_SCORE_BOUNDS = [6, 40] as const;
 
 export const DIALYSIS_ASSUMPTION =
-  "dialysis not given: treated as not on qualifying dialysis (scores.md §0.3)";
+  "dialysis not given: treated as not on qualifying dialysis (OPTN MELD: creatinine is set to 4.0 only for stated dialysis; an unknown input is not assumed present)";
 
 /** `x` bounded to [low, high]. */
 export function clamp(x: number, low: number, high: number): number {

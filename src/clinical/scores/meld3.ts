@@ -58,7 +58,7 @@ export const MELD3_SEX_TERM = 1.33;
 export const MELD3_ADOLESCENT_AGES = [12, 17] as const;
 
 export const NO_AGE_ASSUMPTION =
-  "age not given: the published adult formula is applied, without the OPTN 12–17 age term (scores.md §3.3)";
+  "age not given: the published adult formula is applied, without the OPTN 12–17 age term (Kim 2021)";
 
 export interface Meld3Values {
   /** Rounded, uncapped MELD 3.0. */

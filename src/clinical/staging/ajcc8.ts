@@ -197,7 +197,7 @@ export function ajcc8(c: ParsedCase): Ajcc8Result {
     ...("value" in t && t.clinicalOnly
       ? {
           assumptions: [
-            "microvascular invasion not known (no pathology): clinical T1b assigned (lower category when in doubt; staging-treatment.md §3.1); pathology may upgrade to T2/stage II",
+            "microvascular invasion not known (no pathology): clinical T1b assigned (AJCC 8th ed.: the lower category when in doubt); pathology may upgrade to T2/stage II",
           ],
         }
       : {}),

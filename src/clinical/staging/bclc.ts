@@ -326,7 +326,7 @@ function resectable(
     const ulnMgDl = uln.state === "present" ? uln.value.canonical : DEFAULT_BILIRUBIN_ULN_MG_DL;
     if (uln.state !== "present") {
       ctx.assumptions.push(
-        `bilirubinUpperLimitNormal not given: ${DEFAULT_BILIRUBIN_ULN_MG_DL} mg/dL assumed for "normal bilirubin" (staging-treatment.md §1.3)`,
+        `bilirubinUpperLimitNormal not given: ${DEFAULT_BILIRUBIN_ULN_MG_DL} mg/dL assumed for "normal bilirubin" (BCLC 2022: resection needs normal bilirubin; 1.2 mg/dL is a usual laboratory upper limit)`,
       );
     }
     biliHigh = bili.value.canonical > ulnMgDl;

@@ -44,9 +44,9 @@ export interface AnalyteDef {
   readonly unitless?: boolean;
 }
 
-const BILI = "1 mg/dL = 17.1 umol/L (scores.md §0.1, exact by convention)";
-const CREA = "1 mg/dL = 88.4 umol/L (scores.md §0.1, exact by convention)";
-const AFP_IU = "1 IU/mL = 1.21 ng/mL (WHO 72/225; kit-dependent, scores.md §0.1)";
+const BILI = "1 mg/dL = 17.1 umol/L (conventional factor, used exactly)";
+const CREA = "1 mg/dL = 88.4 umol/L (conventional factor, used exactly)";
+const AFP_IU = "1 IU/mL = 1.21 ng/mL (WHO standard 72/225; kit-dependent)";
 const count = (): Readonly<Record<string, UnitDef>> => ({
   "10*9/L": { ucum: "10*9/L", factor: 1 },
   "10*3/uL": { ucum: "10*3/uL", factor: 1 },
