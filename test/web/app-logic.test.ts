@@ -18,13 +18,14 @@ const rec = (fields: Record<string, unknown>): ApiRecord => ({
 });
 
 describe("checkLab", () => {
-  it("accepts bilirubin up to the 100 mg/dL guard in either unit, and flags above it", () => {
+  it("accepts bilirubin from 0.1 up to the 100 mg/dL guard in either unit, and flags outside it", () => {
+    expect(checkLab("bilirubin", "mg/dL", "0.09").state).toBe("error");
     expect(checkLab("bilirubin", "mg/dL", "100")).toEqual({ state: "ok", value: 100 });
     expect(checkLab("bilirubin", "mg/dL", "100.01").state).toBe("error");
     expect(checkLab("bilirubin", "µmol/L", "1710")).toEqual({ state: "ok", value: 1710 });
     const over = checkLab("bilirubin", "µmol/L", "1711");
     expect(over.state).toBe("error");
-    expect(over.state === "error" && over.message).toBe("outside the plausible range 0–1710 µmol/L");
+    expect(over.state === "error" && over.message).toBe("outside the plausible range 1.71–1710 µmol/L");
   });
 
   it("rejects zero where the analyte must be positive, text, and accepts a decimal comma", () => {
