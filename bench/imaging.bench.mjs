@@ -68,7 +68,13 @@ if (process.argv[2] === "child") {
   const { LITS_LABELS } = await import("../dist/imaging/labels.js");
   let tumours = -1;
   if (process.argv[3] === "run") {
-    const g = { dims: [NX, NY, NZ], origin: [0, 0, 0], iVector: [SP[0], 0, 0], jVector: [0, SP[1], 0], kVector: [0, 0, SP[2]] };
+    const g = {
+      dims: [NX, NY, NZ],
+      origin: [0, 0, 0],
+      iVector: [SP[0], 0, 0],
+      jVector: [0, SP[1], 0],
+      kVector: [0, 0, SP[2]],
+    };
     tumours = volumetry({ format: "nifti-1", geometry: g, labels: mask, notes: [] }, LITS_LABELS).tumorCount;
   }
   const hwm = Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]) * 1024;
@@ -80,7 +86,13 @@ const mask = makeMask();
 writeFileSync(file, mask);
 const { volumetry } = await import("../dist/imaging/volumetry.js");
 const { LITS_LABELS } = await import("../dist/imaging/labels.js");
-const g = { dims: [NX, NY, NZ], origin: [0, 0, 0], iVector: [SP[0], 0, 0], jVector: [0, SP[1], 0], kVector: [0, 0, SP[2]] };
+const g = {
+  dims: [NX, NY, NZ],
+  origin: [0, 0, 0],
+  iVector: [SP[0], 0, 0],
+  jVector: [0, SP[1], 0],
+  kVector: [0, 0, SP[2]],
+};
 const vol = { format: "nifti-1", geometry: g, labels: mask, notes: [] };
 let result = volumetry(vol, LITS_LABELS);
 const times = [];

@@ -5,6 +5,7 @@
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import {
+  caseFromVolumetry,
   combineMasks,
   type ImagingError,
   imagingResult,
@@ -29,6 +30,7 @@ function parseImagingArgs(argv: readonly string[]) {
         help: { type: "boolean", short: "h" },
         labels: { type: "string" },
         "min-volume-ml": { type: "string" },
+        case: { type: "string" },
       },
     });
   } catch (e) {
@@ -39,6 +41,7 @@ function parseImagingArgs(argv: readonly string[]) {
 export const IMAGING_HELP = `Usage:
   hepatica imaging FILE [--json] [--labels LABELS.json] [--min-volume-ml X]
   hepatica imaging LIVER.nii.gz:liver TUMOR.nii.gz:tumor [--json]   (one mask per structure)
+  hepatica imaging FILE --case CASE.json | hepatica plan -          (the case, measured)
 
 FILE is a DICOM SEG (binary or fractional) or a NIfTI-1/2 label map (.nii, .nii.gz).
 NIfTI labels follow the LiTS / Medical Segmentation Decathlon convention (0 background, 1 liver,
@@ -51,6 +54,11 @@ with its volume (voxel count × voxel volume), its longest axial diameter on the
 longest and the short axis perpendicular to it (RECIST 1.1), and the slice.
 --json prints {"liver": {"volumeMl", ...}, "tumors": [{"id", "volumeMl", "longestDiameterMm",
 "shortAxisMm", "sliceIndex", ...}], "tumorCount", "tumorToLiverPercent", ...}.
+--case CASE.json prints that case with the segmentation merged in: tumors (longest diameter in
+cm, to the mm; source {"kind": "segmentation", studyDate, seriesInstanceUid, volumeMl}),
+tumorCountTotal, tumorLiverVolumePercent (TACE eligibility, BCLC B subgroup) and
+y90.liverVolumeMl / y90.tumorVolumeMl (partition model and glass MIRD; 1.03 g/mL). Keys it
+replaces are listed on stderr.
 Decision support for clinicians, not a substitute for their judgement.
 Exit codes: 0 ok; 1 invalid or mismatched file; 2 usage error.
 `;
@@ -133,6 +141,22 @@ export const imagingCommand: Command = async (argv, io) => {
     return volumetry(combined.volume, map, min !== undefined ? { minTumorVolumeMl: min } : {});
   });
   if (result.status === "invalid") return fail(io, json, result.errors);
+  if (typeof values.case === "string") {
+    const parsed = parseJson(new TextDecoder().decode(await bytesOf(values.case)), values.case);
+    if (!parsed.ok) return fail(io, true, [{ path: values.case, code: "mismatch", message: parsed.message }]);
+    const base = parsed.value;
+    if (typeof base !== "object" || base === null || Array.isArray(base)) {
+      return fail(io, true, [
+        { path: values.case, code: "mismatch", message: `${values.case} is not a case object` },
+      ]);
+    }
+    const merged = caseFromVolumetry(result.value, base as Record<string, unknown>);
+    if (merged.replaced.length > 0) {
+      io.stderr.write(`hepatica imaging: replaced from the segmentation: ${merged.replaced.join(", ")}\n`);
+    }
+    io.stdout.write(`${JSON.stringify(merged.case)}\n`);
+    return EXIT.ok;
+  }
   io.stdout.write(
     json
       ? `${JSON.stringify({ status: "ok", ...result.value })}\n`

@@ -6,6 +6,7 @@ export type { LabelVolume, SeriesInfo } from "./label-volume.js";
 export { type LabelMap, LITS_LABELS, parseLabelMap } from "./labels.js";
 export { readNifti } from "./nifti.js";
 export { combineMasks, isDicom, type MaskInput, readSegmentation } from "./read.js";
+export { type CaseFromSegmentation, caseFromVolumetry } from "./to-case.js";
 export {
   DEFAULT_MIN_TUMOR_VOLUME_ML,
   type TumorMeasurement,

@@ -26,6 +26,7 @@ import {
   SEXES,
   TACE_SUITABILITY_KEYS,
   type Tumor,
+  type TumorSource,
   Y90_DEVICES,
   type Y90Input,
 } from "./types.js";
@@ -83,9 +84,36 @@ function readTumors(r: Reader): Field<readonly Tumor[]> {
     }
     const id = typeof t.id === "string" ? t.id : undefined;
     const segment = typeof t.segment === "string" ? t.segment : undefined;
-    tumors.push({ id, diameterCm, segment });
+    const source = readTumorSource(t.source, `${path}.source`, errors);
+    tumors.push({ id, diameterCm, segment, ...(source ? { source } : {}) });
   });
   return errors.length > 0 ? { state: "invalid", errors } : present(tumors);
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** `tumors[].source`: `{"kind": "segmentation", "studyDate", "seriesInstanceUid", "volumeMl"}`. */
+function readTumorSource(v: unknown, path: string, errors: FieldError[]): TumorSource | undefined {
+  if (v === undefined || v === null) return undefined;
+  const bad = (field: string, message: string) => {
+    errors.push({ path: `${path}${field}`, code: "wrong-type", message });
+    return undefined;
+  };
+  if (!isRecord(v) || v.kind !== "segmentation")
+    return bad("", `${path} must be {"kind": "segmentation", ...}`);
+  const { studyDate, seriesInstanceUid, volumeMl } = v;
+  if (studyDate !== undefined && (typeof studyDate !== "string" || !ISO_DATE.test(studyDate)))
+    return bad(".studyDate", `${path}.studyDate must be a date YYYY-MM-DD`);
+  if (seriesInstanceUid !== undefined && typeof seriesInstanceUid !== "string")
+    return bad(".seriesInstanceUid", `${path}.seriesInstanceUid must be a string`);
+  if (volumeMl !== undefined && !(typeof volumeMl === "number" && volumeMl > 0 && volumeMl <= 10000))
+    return bad(".volumeMl", `${path}.volumeMl must be a volume in mL, 0–10000`);
+  return {
+    kind: "segmentation",
+    ...(studyDate !== undefined ? { studyDate } : {}),
+    ...(seriesInstanceUid !== undefined ? { seriesInstanceUid } : {}),
+    ...(volumeMl !== undefined ? { volumeMl } : {}),
+  };
 }
 
 function readEtiology(r: Reader): Field<readonly Etiology[]> {

@@ -57,6 +57,17 @@ export interface Tumor {
   /** Largest diameter in cm; `undefined` when the nodule is listed but not measured. */
   readonly diameterCm: number | undefined;
   readonly segment?: string;
+  /** Where the measurement came from, when not typed by hand (`hepatica imaging --case`). */
+  readonly source?: TumorSource;
+}
+
+/** A nodule measured on a segmentation: the study it was drawn on and its volume. */
+export interface TumorSource {
+  readonly kind: "segmentation";
+  /** YYYY-MM-DD. */
+  readonly studyDate?: string;
+  readonly seriesInstanceUid?: string;
+  readonly volumeMl?: number;
 }
 
 export interface VascularInvasion {

@@ -26,6 +26,8 @@ export interface TumorBurden {
   readonly sumKnownCm: number;
   /** Whether the nodule list was given at all (a count alone gives no sizes). */
   readonly listed: boolean;
+  /** The segmentation(s) the measured nodules came from, e.g. "segmentation 2026-11-02, series 1.2.3". */
+  readonly measuredFrom?: string;
 }
 
 /** The burden as a field: absent when neither `tumors` nor `tumorCountTotal` is given. */
@@ -51,6 +53,17 @@ function compute(c: ParsedCase): BurdenField {
     .filter((d): d is number => d !== undefined)
     .sort((a, b) => b - a);
   const count = Math.max(total ?? 0, list?.length ?? 0);
+  const from = [
+    ...new Set(
+      (list ?? []).flatMap((t) =>
+        t.source
+          ? [
+              `segmentation${t.source.studyDate ? ` ${t.source.studyDate}` : ""}${t.source.seriesInstanceUid ? `, series ${t.source.seriesInstanceUid}` : ""}`,
+            ]
+          : [],
+      ),
+    ),
+  ];
   return {
     state: "present",
     value: Object.freeze({
@@ -60,6 +73,7 @@ function compute(c: ParsedCase): BurdenField {
       largestKnownCm: measuredCm[0],
       sumKnownCm: sumCm(measuredCm),
       listed: list !== undefined,
+      ...(from.length > 0 ? { measuredFrom: from.join("; ") } : {}),
     }),
   };
 }
@@ -102,7 +116,7 @@ export function describeBurden(b: TumorBurden): string {
 function describe(b: TumorBurden): string {
   const n = `${b.count} nodule${b.count === 1 ? "" : "s"}`;
   if (b.measuredCm.length === 0) return `${n} (none measured)`;
-  const sizes = `${b.measuredCm.join(", ")} cm`;
+  const sizes = `${b.measuredCm.join(", ")} cm${b.measuredFrom ? `, from ${b.measuredFrom}` : ""}`;
   return b.unmeasured === 0 ? `${n} (${sizes})` : `${n} (${b.measuredCm.length} measured: ${sizes})`;
 }
 

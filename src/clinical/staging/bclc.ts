@@ -59,6 +59,7 @@ import { describeBurden, sizesMissingPath, type TumorBurden, tumorBurden } from 
 import type { MilanResult } from "../criteria/milan.js";
 import type { UcsfResult } from "../criteria/ucsf.js";
 import type { UpToSevenResult } from "../criteria/up-to-seven.js";
+import { TACE_EXTENSIVE_PERCENT } from "../eligibility/tace.js";
 import { cite } from "../evidence/index.js";
 import { en } from "../messages/catalogue.js";
 import { type Field, type FieldError, indeterminate, invalid, type RuleResult } from "../result.js";
@@ -526,7 +527,8 @@ function stageBOptions(ctx: OptionContext): Staged {
     "tace.selectiveAccessFeasible": tace.selectiveAccessFeasible,
     "tace.extensiveBilobar": tace.extensiveBilobar,
   };
-  const bad = invalidAmong(infiltrative, lt, ...Object.values(taceFields));
+  const volumePct = c.tumorLiverVolumePercent;
+  const bad = invalidAmong(infiltrative, lt, volumePct, ...Object.values(taceFields));
   if (bad.length > 0) return noTsm(invalidOptions(bad));
 
   const b3 = (why: string): Staged => {
@@ -553,6 +555,18 @@ function stageBOptions(ctx: OptionContext): Staged {
     else if (f.state === "present" && f.value === isBilobar) {
       unsuitable.push(isBilobar ? "extensive bilobar involvement" : `${path} false`);
     }
+  }
+  // A measured tumour share of the liver (e.g. from segmentation) at the EASL "extensive
+  // replacement of both lobes" level answers `tace.extensiveBilobar` when it is not stated.
+  if (
+    tace.extensiveBilobar.state === "absent" &&
+    volumePct.state === "present" &&
+    volumePct.value >= TACE_EXTENSIVE_PERCENT
+  ) {
+    unknownTace.splice(unknownTace.indexOf("tace.extensiveBilobar"), 1);
+    unsuitable.push(
+      `tumour ${volumePct.value} % of the liver (≥ ${TACE_EXTENSIVE_PERCENT} %: extensive replacement of both lobes, EASL)`,
+    );
   }
   const taceBranch = (prefix: string): Staged => {
     if (unsuitable.length > 0) return b3(`${prefix}${unsuitable.join(", ")}`);
