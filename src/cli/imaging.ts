@@ -17,6 +17,7 @@ import {
   type Volumetry,
   volumetry,
 } from "../imaging/index.js";
+import { DicomwebError, redactUrl, retrieveInstance, segInstances } from "../server/dicomweb/client.js";
 import { parseJson } from "./input.js";
 import { type Command, EXIT, type Io, UsageError } from "./io.js";
 
@@ -31,6 +32,9 @@ function parseImagingArgs(argv: readonly string[]) {
         labels: { type: "string" },
         "min-volume-ml": { type: "string" },
         case: { type: "string" },
+        pacs: { type: "string" },
+        study: { type: "string" },
+        series: { type: "string" },
       },
     });
   } catch (e) {
@@ -42,6 +46,7 @@ export const IMAGING_HELP = `Usage:
   hepatica imaging FILE [--json] [--labels LABELS.json] [--min-volume-ml X]
   hepatica imaging LIVER.nii.gz:liver TUMOR.nii.gz:tumor [--json]   (one mask per structure)
   hepatica imaging FILE --case CASE.json | hepatica plan -          (the case, measured)
+  hepatica imaging --pacs DICOMWEB_URL --study UID [--series UID] [--json]   (SEG from the PACS)
 
 FILE is a DICOM SEG (binary or fractional) or a NIfTI-1/2 label map (.nii, .nii.gz).
 NIfTI labels follow the LiTS / Medical Segmentation Decathlon convention (0 background, 1 liver,
@@ -54,6 +59,8 @@ with its volume (voxel count × voxel volume), its longest axial diameter on the
 longest and the short axis perpendicular to it (RECIST 1.1), and the slice.
 --json prints {"liver": {"volumeMl", ...}, "tumors": [{"id", "volumeMl", "longestDiameterMm",
 "shortAxisMm", "sliceIndex", ...}], "tumorCount", "tumorToLiverPercent", ...}.
+--pacs reads the study's DICOM SEG from a DICOMweb server (QIDO-RS, WADO-RS; e.g. Orthanc with
+its DICOMweb plugin: http://host:8042/dicom-web); --series picks one when the study has several.
 --case CASE.json prints that case with the segmentation merged in: tumors (longest diameter in
 cm, to the mm; source {"kind": "segmentation", studyDate, seriesInstanceUid, volumeMl}),
 tumorCountTotal, tumorLiverVolumePercent (TACE eligibility, BCLC B subgroup) and
@@ -101,6 +108,51 @@ export function formatVolumetry(v: Volumetry, files: readonly string[]): string 
   return `${lines.join("\n")}\n`;
 }
 
+/** The study's SEG instance from a DICOMweb server, or the error that says why not. */
+async function fromPacs(
+  base: string,
+  study: string,
+  series: string | undefined,
+): Promise<{ file: string; bytes: Uint8Array } | { errors: ImagingError[] }> {
+  const shownBase = redactUrl(base);
+  const path = `--pacs ${shownBase}`;
+  try {
+    const all = await segInstances(base, study);
+    const found = series === undefined ? all : all.filter((i) => i.seriesInstanceUid === series);
+    const one = found[0];
+    if (!one) {
+      return {
+        errors: [
+          {
+            path,
+            code: "pacs",
+            message: `no DICOM SEG in study ${study}${series ? ` series ${series}` : ""} at ${shownBase}`,
+          },
+        ],
+      };
+    }
+    if (found.length > 1) {
+      const list = [...new Set(found.map((i) => i.seriesInstanceUid))].join(", ");
+      return {
+        errors: [
+          {
+            path,
+            code: "pacs",
+            message: `study ${study} has ${found.length} SEG instances (series ${list}): pick one with --series`,
+          },
+        ],
+      };
+    }
+    return {
+      file: `${base} study ${study} instance ${one.sopInstanceUid}`,
+      bytes: await retrieveInstance(base, one),
+    };
+  } catch (e) {
+    if (e instanceof DicomwebError) return { errors: [{ path, code: "pacs", message: e.message }] };
+    throw e;
+  }
+}
+
 function fail(io: Io, json: boolean, errors: readonly ImagingError[]): number {
   if (json) io.stdout.write(`${JSON.stringify({ status: "invalid", errors })}\n`);
   else for (const e of errors) io.stderr.write(`hepatica imaging: ${e.code} at ${e.path}: ${e.message}\n`);
@@ -113,7 +165,6 @@ export const imagingCommand: Command = async (argv, io) => {
     io.stdout.write(IMAGING_HELP);
     return EXIT.ok;
   }
-  if (positionals.length === 0) throw new UsageError("give a segmentation FILE (DICOM SEG or NIfTI)");
   const json = values.json === true;
   const minRaw = values["min-volume-ml"];
   const min = typeof minRaw === "string" ? Number(minRaw) : undefined;
@@ -133,7 +184,17 @@ export const imagingCommand: Command = async (argv, io) => {
     const m = ROLE.exec(p);
     return m ? { file: m[1] as string, role: m[2] as "liver" | "tumor" } : { file: p };
   });
-  const files = await Promise.all(specs.map(async (s) => ({ ...s, bytes: await bytesOf(s.file) })));
+  let files: { file: string; role?: "liver" | "tumor"; bytes: Uint8Array }[];
+  if (typeof values.pacs === "string") {
+    if (positionals.length > 0) throw new UsageError("give either FILE... or --pacs URL --study UID");
+    if (typeof values.study !== "string") throw new UsageError("--pacs needs --study UID");
+    const fetched = await fromPacs(values.pacs, values.study, values.series);
+    if ("errors" in fetched) return fail(io, json, fetched.errors);
+    files = [fetched];
+  } else {
+    if (positionals.length === 0) throw new UsageError("give a segmentation FILE (DICOM SEG or NIfTI)");
+    files = await Promise.all(specs.map(async (s) => ({ ...s, bytes: await bytesOf(s.file) })));
+  }
   const result = imagingResult(() => {
     const inputs: MaskInput[] = files.map((f) => ({ ...f, volume: readSegmentation(f.bytes, f.file) }));
     const combined = combineMasks(inputs);
@@ -162,7 +223,7 @@ export const imagingCommand: Command = async (argv, io) => {
       ? `${JSON.stringify({ status: "ok", ...result.value })}\n`
       : formatVolumetry(
           result.value,
-          specs.map((s) => s.file),
+          files.map((s) => s.file),
         ),
   );
   return EXIT.ok;

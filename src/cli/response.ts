@@ -49,6 +49,34 @@ function cell(t: TimePointResult): string[] {
   ];
 }
 
+type OkCourse = Extract<CourseAssessment, { status: "ok" }>;
+
+/** EASL beside the table: sum of viable products per scan, best response, first progression. */
+function easlLine(a: OkCourse): string {
+  const e = a.easl;
+  if (e.status !== "ok") return `EASL: cannot determine — missing ${e.missing.join(", ")}`;
+  const scans = a.timepoints
+    .map((t) =>
+      t.easl
+        ? `${t.date} ${fmt(t.easl.sumOfProductsMm2)} mm² ${pct(t.easl.pctFromBaseline)} ${t.easl.overall}`
+        : "",
+    )
+    .join("; ");
+  const first = e.progression.firstPdDate === null ? "none" : e.progression.firstPdDate;
+  return `EASL (sum of viable products, baseline ${fmt(e.baseline.sumOfProductsMm2)} mm²): ${scans}; best ${e.bestOverallResponse}; first progression ${first}`;
+}
+
+/** LI-RADS LR-TR per treated lesion. */
+function lrTrLines(a: OkCourse): string[] {
+  return a.lrTr.assessments.map((x) => {
+    const v =
+      x.verdict.status === "ok"
+        ? `LR-TR ${x.verdict.category} (${x.verdict.basis.join(", ")})`
+        : `LR-TR cannot determine — missing ${x.verdict.missing.join(", ")}`;
+    return `LI-RADS v2018 ${x.lesionId} ${x.date} after ${x.afterTreatment.modality} ${x.afterTreatment.date}: ${v}${x.caveats.length > 0 ? `; ${x.caveats.join("; ")}` : ""}`;
+  });
+}
+
 /** The timeline table: one row per scan, RECIST 1.1 and mRECIST side by side. */
 export function formatTimeline(a: CourseAssessment): string {
   if (a.status === "invalid") {
@@ -103,6 +131,8 @@ export function formatTimeline(a: CourseAssessment): string {
     `Best overall response${a.confirmationRequired ? " (confirmed)" : ""}: RECIST 1.1 ${a.bestOverallResponse.recist11}; mRECIST ${a.bestOverallResponse.mrecist}`,
     `First progression: RECIST 1.1 ${prog(a.progression.recist11)}; mRECIST ${prog(a.progression.mrecist)}`,
     `TACE: ${a.taceFailure.reason}${a.taceFailure.stageMigration.suggested ? ` ${a.taceFailure.stageMigration.reason}` : ""}`,
+    easlLine(a),
+    ...lrTrLines(a),
     "",
     `Sources: ${a.citation}`,
     "Decision support for clinicians: the treating physician and the tumour board decide.",

@@ -10,7 +10,8 @@ export type ImagingErrorCode =
   | "geometry"
   | "not-axial"
   | "mismatch"
-  | "labels";
+  | "labels"
+  | "pacs";
 
 export interface ImagingError {
   readonly path: string;

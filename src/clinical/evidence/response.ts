@@ -30,6 +30,13 @@ export const RESPONSE_SOURCES = defineSources({
     doi: "10.1016/S0168-8278(01)00130-1",
     verification: "recalled",
   },
+  acrLiRads2018Tra: {
+    label: "ACR LI-RADS v2018 CT/MRI Treatment Response Algorithm",
+    reference:
+      "American College of Radiology. CT/MRI LI-RADS v2018 core: Treatment Response Algorithm (LR-TR Nonevaluable, Nonviable, Equivocal, Viable); as summarised in Voizard N, Cerny M, Assad A, et al. Assessment of hepatocellular carcinoma treatment response with LI-RADS: a pictorial review. Insights Imaging 2019;10:121",
+    doi: "10.1186/s13244-019-0801-z",
+    verification: "secondary",
+  },
   sieghart2013Art: {
     label: "Sieghart 2013 (ART)",
     reference:

@@ -9,6 +9,8 @@ import { type EortcScores, type ScaleScore, scoreQlqC30, scoreQlqHcc18 } from ".
 import { type FactHepScores, scoreFactHep } from "../qol/fact-hep.js";
 import { bestOverallResponse, type Progression, progression } from "./best-response.js";
 import { type Course, type CourseError, type Criterion, parseCourse, type Treatment } from "./course.js";
+import { type EaslCourse, type EaslTimePoint, easlCourse } from "./easl.js";
+import { type LrTrCourse, lrTrCourse } from "./lrtr.js";
 import { MRECIST } from "./mrecist.js";
 import { RECIST11 } from "./recist11.js";
 import type { CriterionRules, OverallResponse } from "./rules.js";
@@ -20,7 +22,13 @@ import {
 } from "./timepoint.js";
 
 export const RESPONSE_RULE = "response";
-const CITATION = cite("eisenhauer2009Recist11", "lencioni2010Mrecist", "llovet2008Jnci");
+const CITATION = cite(
+  "eisenhauer2009Recist11",
+  "lencioni2010Mrecist",
+  "llovet2008Jnci",
+  "bruix2001Easl",
+  "acrLiRads2018Tra",
+);
 
 const RULES: Readonly<Record<Criterion, CriterionRules>> = { recist11: RECIST11, mrecist: MRECIST };
 
@@ -38,6 +46,8 @@ export interface TimePointOut {
   readonly treatmentsBefore: readonly CourseTreatment[];
   readonly recist11: TimePointResult;
   readonly mrecist: TimePointResult;
+  /** EASL at this scan; `null` when EASL is indeterminate for the course (see `easl.missing`). */
+  readonly easl: EaslTimePoint | null;
 }
 
 /**
@@ -122,6 +132,10 @@ export type CourseAssessment =
       readonly progression: Readonly<Record<Criterion, Progression>>;
       readonly confirmationRequired: boolean;
       readonly taceFailure: TaceFailureSignal;
+      /** EASL (bidimensional viable product), the third criterion beside RECIST 1.1 and mRECIST. */
+      readonly easl: EaslCourse;
+      /** LI-RADS v2018 LR-TR per treated lesion after each locoregional treatment. */
+      readonly lrTr: LrTrCourse;
       /** Present when questionnaires were given at some scans. */
       readonly qol?: readonly QolPoint[];
     }
@@ -181,6 +195,7 @@ export function assessCourse(input: unknown): CourseAssessment {
   const mrecist = evaluateCriterion(course, RULES.mrecist);
   const base = course.timepoints[0] as Course["timepoints"][number];
   const qol = qolTimeline(course);
+  const easl = easlCourse(course, mrecist);
   const timepoints = course.timepoints.slice(1).map((tp, k): TimePointOut => {
     const prevDay = (course.timepoints[k] as { day: number }).day;
     return {
@@ -192,6 +207,7 @@ export function assessCourse(input: unknown): CourseAssessment {
         .map((t) => ({ ...t, day: t.day - course.treatmentStartDay })),
       recist11: recist11.timepoints[k] as TimePointResult,
       mrecist: mrecist.timepoints[k] as TimePointResult,
+      easl: easl.status === "ok" ? (easl.timepoints[k] as EaslTimePoint) : null,
     };
   });
   return {
@@ -209,6 +225,8 @@ export function assessCourse(input: unknown): CourseAssessment {
     progression: { recist11: progression(course, recist11), mrecist: progression(course, mrecist) },
     confirmationRequired: course.options.confirmationRequired,
     taceFailure: taceFailure(course, mrecist),
+    easl,
+    lrTr: lrTrCourse(course),
     ...(qol.length > 0 ? { qol } : {}),
   };
 }

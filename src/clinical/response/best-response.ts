@@ -12,14 +12,19 @@
  */
 import type { Course } from "./course.js";
 import type { OverallResponse } from "./rules.js";
-import type { CriterionCourse } from "./timepoint.js";
+
+/** What best response and progression read of a criterion's course (RECIST 1.1, mRECIST, EASL). */
+export interface OverallCourse {
+  readonly baseline: { readonly targets: readonly string[] };
+  readonly timepoints: readonly { readonly overall: OverallResponse }[];
+}
 
 export interface Progression {
   readonly firstPdDate: string | null;
   readonly daysFromTreatmentStart: number | null;
 }
 
-export function progression(course: Course, result: CriterionCourse): Progression {
+export function progression(course: Course, result: OverallCourse): Progression {
   const i = result.timepoints.findIndex((t) => t.overall === "PD");
   const tp = i < 0 ? undefined : course.timepoints[i + 1];
   if (!tp) return { firstPdDate: null, daysFromTreatmentStart: null };
@@ -43,7 +48,7 @@ function confirmed(
   return false;
 }
 
-export function bestOverallResponse(course: Course, result: CriterionCourse): OverallResponse {
+export function bestOverallResponse(course: Course, result: OverallCourse): OverallResponse {
   const { options } = course;
   const all = result.timepoints.map((t, k) => ({
     overall: t.overall,

@@ -91,9 +91,28 @@ export interface BaselineLesion {
   readonly roles: { readonly [C in Criterion]: Role };
 }
 
+/**
+ * LI-RADS CT/MRI treatment-response features of a treated lesion at one scan (ACR LI-RADS v2018
+ * TRA): whether it can be evaluated, the lesional enhancement pattern, and for nodular, mass-like
+ * or thick irregular tissue whether it shows APHE, washout or enhancement similar to before
+ * treatment. `growth` (of the tissue since the previous scan) is recorded; v2018 does not use it.
+ */
+export const LRTR_ENHANCEMENT = ["none", "treatment-specific", "atypical", "nodular-masslike"] as const;
+export interface LrTrFeatures {
+  readonly evaluable: boolean;
+  readonly enhancement?: (typeof LRTR_ENHANCEMENT)[number];
+  readonly aphe?: boolean;
+  readonly washout?: boolean;
+  readonly similarToPretreatment?: boolean;
+  readonly growth?: boolean;
+}
+
 export interface Observation {
   readonly longest: Diameter;
   readonly viable: Diameter;
+  /** Viable diameter perpendicular to `viable` on the same image (EASL bidimensional product). */
+  readonly viablePerpendicular?: Diameter;
+  readonly lrtr?: LrTrFeatures;
   readonly shortAxis: Diameter;
   readonly status?: NonTargetStatus;
   readonly enhancing?: boolean;
@@ -352,16 +371,53 @@ function readObservation(x: Record<string, unknown>, path: string, what: string,
       `${what}: viable diameter ${toMm(viable)} mm exceeds the longest diameter ${toMm(longest)} mm`,
     );
   }
+  const viablePerpendicular = c.diameter(x, "viablePerpendicularMm", path, what);
+  if (viable !== null && viablePerpendicular !== null && viablePerpendicular > viable) {
+    c.add(
+      "VIABLE_EXCEEDS_LONGEST",
+      `${path}.viablePerpendicularMm`,
+      `${what}: viable perpendicular diameter ${toMm(viablePerpendicular)} mm exceeds the viable diameter ${toMm(viable)} mm`,
+    );
+  }
   const status = c.oneOf(x, "status", NON_TARGET_STATUSES, path, what);
   const enhancing = c.optBool(x, "enhancing", path, what);
   const cytologyMalignant = c.optBool(x, "cytologyMalignant", path, what);
+  const lrtr = readLrTr(x.lrtr, `${path}.lrtr`, what, c);
   return {
     longest,
     viable,
     shortAxis,
+    ...(viablePerpendicular !== null ? { viablePerpendicular } : {}),
+    ...(lrtr !== undefined ? { lrtr } : {}),
     ...(status !== undefined ? { status } : {}),
     ...(enhancing !== undefined ? { enhancing } : {}),
     ...(cytologyMalignant !== undefined ? { cytologyMalignant } : {}),
+  };
+}
+
+function readLrTr(raw: unknown, path: string, what: string, c: Collector): LrTrFeatures | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!isRecord(raw)) {
+    c.add(
+      "SCHEMA_ERROR",
+      path,
+      `${what}: lrtr must be an object {evaluable, enhancement, aphe, washout, ...}`,
+    );
+    return undefined;
+  }
+  const evaluable = c.optBool(raw, "evaluable", path, what);
+  const enhancement = c.oneOf(raw, "enhancement", LRTR_ENHANCEMENT, path, what);
+  const opt = (k: "aphe" | "washout" | "similarToPretreatment" | "growth") => {
+    const v = c.optBool(raw, k, path, what);
+    return v !== undefined ? { [k]: v } : {};
+  };
+  return {
+    evaluable: evaluable ?? true,
+    ...(enhancement !== undefined ? { enhancement } : {}),
+    ...opt("aphe"),
+    ...opt("washout"),
+    ...opt("similarToPretreatment"),
+    ...opt("growth"),
   };
 }
 
