@@ -21,6 +21,7 @@
 import { CholeskyDecomposition, Matrix } from "ml-matrix";
 import { type Concordance, concordance } from "./concordance.js";
 import { chiSquareUpper, twoSidedNormalP, zForConfidence } from "./distributions.js";
+import { eventsPerParameter, type FitWarning } from "./fit-warnings.js";
 import { countingSort, orderByTime } from "./order.js";
 
 export type Ties = "efron" | "breslow";
@@ -85,7 +86,7 @@ export interface CoxFit {
   } | null;
   /** Centered linear predictor Σ(x − x̄)β for each input row (R's `linear.predictors`). */
   readonly linearPredictors: Float64Array;
-  readonly warnings: readonly string[];
+  readonly warnings: readonly FitWarning[];
 }
 
 export type CoxResult =
@@ -232,7 +233,7 @@ export function coxPh(
       for (let j = 0; j < p; j++) newBeta[j] = (beta[j] as number) + (step[j] as number);
     }
   }
-  const warnings: string[] = [];
+  const warnings: FitWarning[] = [];
 
   // A column still singular at the end is what coxph reports as NA (with a warning).
   const singularAtEnd = singularColumns(current.imat, p, toler);
@@ -267,10 +268,11 @@ export function coxPh(
     }
   }
   if (infinite.length > 0) {
-    warnings.push(`log-likelihood converged before ${infinite.join(", ")}: coefficient may be infinite`);
+    warnings.push({ code: "infinite-coefficient", terms: infinite });
   } else if (!converged) {
-    warnings.push(`did not converge in ${maxIter} iterations`);
+    warnings.push({ code: "not-converged", iterations: maxIter });
   }
+  warnings.push(...eventsPerParameter(nevent, p));
   const z95 = zForConfidence(confLevel);
   // coxph's default `robust`: with a cluster, or with case weights that are not whole numbers.
   const nonIntegerWeights = w?.some((v) => v !== Math.floor(v)) === true;

@@ -20,6 +20,7 @@
  */
 import { LuDecomposition, Matrix } from "ml-matrix";
 import { twoSidedNormalP, zForConfidence } from "./distributions.js";
+import { eventsPerParameter, type FitWarning } from "./fit-warnings.js";
 import { orderByTime } from "./order.js";
 
 export interface FineGrayOptions {
@@ -49,6 +50,7 @@ export interface FineGrayFit {
   readonly loglikNull: number;
   readonly iterations: number;
   readonly converged: boolean;
+  readonly warnings: readonly FitWarning[];
 }
 
 export type FineGrayResult =
@@ -171,6 +173,10 @@ export function fineGray(
     loglikNull: -objective(d, new Float64Array(p)),
     iterations,
     converged,
+    warnings: [
+      ...(converged ? [] : [{ code: "not-converged", iterations } as const]),
+      ...eventsPerParameter(nevent, p),
+    ],
   };
 }
 

@@ -40,8 +40,17 @@ export interface SurvivalRequest {
   /** 0 censored, 1 event, null missing. */
   readonly status: readonly (0 | 1 | null)[];
   readonly group?: Variable;
-  /** Stratify the log-rank test (R: `survdiff(Surv ~ group + strata(s))`); not used elsewhere. */
+  /**
+   * Stratify the log-rank test (R: `survdiff(Surv ~ group + strata(s))`) and the Cox model
+   * (`coxph(Surv ~ … + strata(s))`: a baseline hazard per stratum).
+   */
   readonly strata?: Variable;
+  /** Counting-process entry times (R: `Surv(start, stop, event)`, at risk on (start, stop]). */
+  readonly start?: { readonly name: string; readonly values: readonly (number | null)[] };
+  /** Cox robust variance by cluster (R: `cluster =`). */
+  readonly cluster?: Variable;
+  /** Cox case weights (R: `weights =`). */
+  readonly weights?: { readonly name: string; readonly values: readonly (number | null)[] };
   readonly covariates: readonly Variable[];
   /** Put the group into the Cox model as a factor (default true). */
   readonly groupInCox?: boolean;
@@ -80,6 +89,8 @@ export interface SurvivalReport {
   readonly logrank: LogRankResult | null;
   readonly cox: {
     readonly formula: string;
+    /** Strata, weights or entry times in the model: cox.zph is not computed. */
+    readonly extended: boolean;
     readonly efron: CoxSection;
     readonly breslow: CoxSection;
   } | null;
@@ -198,44 +209,7 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
     }
   }
 
-  const modelVars: Variable[] = [...req.covariates];
-  if (groupInCox && req.group) modelVars.push({ ...req.group, factor: true });
-  let cox: SurvivalReport["cox"] = null;
-  if (modelVars.length > 0) {
-    const rows = used.filter((i) =>
-      modelVars.every((v) => v.values[i] !== null && v.values[i] !== undefined),
-    );
-    const nDroppedMissing = used.length - rows.length;
-    const formula = `Surv(${req.timeName}, ${req.statusName}) ~ ${modelVars.map((v) => v.name).join(" + ")}`;
-    const design = buildDesign(modelVars, rows);
-    const cTime = Float64Array.from(rows, (i) => req.time[i] as number);
-    const cStatus = Float64Array.from(rows, (i) => req.status[i] as number);
-    const fitWith = (ties: "efron" | "breslow"): CoxSection => {
-      if (typeof design === "string") {
-        return { status: "invalid", code: "collinear", terms: [], message: design, nDroppedMissing };
-      }
-      const result = coxPh(cTime, cStatus, design, { ties, confLevel });
-      if (result.status !== "ok") return { ...result, nDroppedMissing };
-      let zph: ZphResult | null = null;
-      try {
-        zph = coxZph(
-          cTime,
-          cStatus,
-          design.columns,
-          result.linearPredictors,
-          ties === "efron",
-          design.assign,
-        );
-      } catch (e) {
-        // The augmented information can be singular (tiny data); the fit itself stands.
-        if (!(e instanceof ZphSingularError)) throw e;
-        zph = null;
-      }
-      return { ...result, nDroppedMissing, zph };
-    };
-    cox = { formula, efron: fitWith("efron"), breslow: fitWith("breslow") };
-  }
-
+  const cox = coxModels(req, used, groupInCox, confLevel);
   return {
     options: {
       covariates: req.covariates.map((c) => c.name),
@@ -251,4 +225,106 @@ export function survivalReport(req: SurvivalRequest): SurvivalReport {
     logrank,
     cox,
   };
+}
+
+/** Cox models only, for (start, stop] data where KM, medians and the log-rank do not apply. */
+export interface CoxOnlyReport {
+  readonly options: {
+    readonly covariates: readonly string[];
+    readonly groupInCox: boolean;
+    readonly confLevel: number;
+  };
+  readonly rows: {
+    readonly read: number;
+    readonly used: number;
+    readonly droppedMissingTimeOrStatus: number;
+  };
+  readonly cox: SurvivalReport["cox"];
+}
+
+export function coxOnlyReport(req: SurvivalRequest): CoxOnlyReport {
+  const confLevel = req.confLevel ?? 0.95;
+  const groupInCox = req.group !== undefined && (req.groupInCox ?? true);
+  const read = req.time.length;
+  const used: number[] = [];
+  for (let i = 0; i < read; i++) if (req.time[i] !== null && req.status[i] !== null) used.push(i);
+  return {
+    options: { covariates: req.covariates.map((c) => c.name), groupInCox, confLevel },
+    rows: { read, used: used.length, droppedMissingTimeOrStatus: read - used.length },
+    cox: coxModels(req, used, groupInCox, confLevel),
+  };
+}
+
+/**
+ * The Cox section on the rows with every model variable (covariates, the group when it is in
+ * the model, strata, cluster, weights, entry time), Efron and Breslow. cox.zph is computed for
+ * unstratified, unweighted right-censored models only (R's cox.zph pools strata differently).
+ */
+export function coxModels(
+  req: SurvivalRequest,
+  used: readonly number[],
+  groupInCox: boolean,
+  confLevel: number,
+): SurvivalReport["cox"] {
+  const modelVars: Variable[] = [...req.covariates];
+  if (groupInCox && req.group) modelVars.push({ ...req.group, factor: true });
+  if (modelVars.length === 0) return null;
+  const { strata, cluster, weights, start } = req;
+  const extra = [strata?.values, cluster?.values, weights?.values, start?.values].filter(
+    (v): v is readonly Cell[] => v !== undefined,
+  );
+  const rows = used.filter(
+    (i) =>
+      modelVars.every((v) => v.values[i] !== null && v.values[i] !== undefined) &&
+      extra.every((v) => v[i] !== null && v[i] !== undefined),
+  );
+  const nDroppedMissing = used.length - rows.length;
+  const response = start
+    ? `Surv(${start.name}, ${req.timeName}, ${req.statusName})`
+    : `Surv(${req.timeName}, ${req.statusName})`;
+  const formula =
+    `${response} ~ ${[...modelVars.map((v) => v.name), ...(strata ? [`strata(${strata.name})`] : [])].join(" + ")}` +
+    (cluster ? `, cluster = ${cluster.name}` : "") +
+    (weights ? `, weights = ${weights.name}` : "");
+  const design = buildDesign(modelVars, rows);
+  const cTime = Float64Array.from(rows, (i) => req.time[i] as number);
+  const cStatus = Float64Array.from(rows, (i) => req.status[i] as number);
+  const levelIndex = (v: Variable): Uint32Array => {
+    const levels = factorLevels(rows.map((i) => v.values[i] as Cell));
+    const index = new Map(levels.map((l, k) => [l, k]));
+    return Uint32Array.from(rows, (i) => index.get(String(v.values[i])) as number);
+  };
+  const extended = {
+    ...(strata ? { strata: levelIndex(strata) } : {}),
+    ...(cluster ? { cluster: levelIndex(cluster) } : {}),
+    ...(weights ? { weights: Float64Array.from(rows, (i) => weights.values[i] as number) } : {}),
+    ...(start ? { start: Float64Array.from(rows, (i) => start.values[i] as number) } : {}),
+  };
+  const plain = !strata && !weights && !start;
+  const fitWith = (ties: "efron" | "breslow"): CoxSection => {
+    if (typeof design === "string") {
+      return { status: "invalid", code: "collinear", terms: [], message: design, nDroppedMissing };
+    }
+    const result = coxPh(cTime, cStatus, design, { ties, confLevel, ...extended });
+    if (result.status !== "ok") return { ...result, nDroppedMissing };
+    let zph: ZphResult | null = null;
+    if (plain) {
+      try {
+        zph = coxZph(
+          cTime,
+          cStatus,
+          design.columns,
+          result.linearPredictors,
+          ties === "efron",
+          design.assign,
+        );
+      } catch (e) {
+        // The augmented information can be singular (tiny data); the fit itself stands.
+        if (!(e instanceof ZphSingularError)) throw e;
+        zph = null;
+      }
+    }
+    return { ...result, nDroppedMissing, zph };
+  };
+  return { formula, extended: !plain, efron: fitWith("efron"), breslow: fitWith("breslow") };
 }

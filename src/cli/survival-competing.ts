@@ -11,6 +11,7 @@ import {
   competingRisksReport,
 } from "../analytics/competing-report.js";
 import { cumincAt } from "../analytics/cumulative-incidence.js";
+import { fitWarningText, unreliableTerms } from "../analytics/fit-warnings.js";
 import { CsvError, parseCsv } from "./csv-table.js";
 import { type Command, EXIT, UsageError } from "./io.js";
 import { type CompetingChoice, InvalidInputError, readCompetingRequest } from "./survival.js";
@@ -190,6 +191,7 @@ function crrText(cause: string, s: CrrSection, confLevel: number): string {
         fmtP(s.p[i] as number),
       ]),
     ]),
+    ...s.warnings.map((w) => `Warning: ${fitWarningText(w)}`),
   ].join("\n");
 }
 
@@ -245,13 +247,13 @@ export function competingText(file: string, report: CompetingReport, times: numb
           term,
           fmt(s.coef[i]),
           fmt(s.se[i]),
-          fmt(s.hr[i]),
-          fmt(s.hrLower[i]),
-          fmt(s.hrUpper[i]),
+          ...(unreliableTerms(s.warnings).has(term)
+            ? ["see warning", "", ""]
+            : [fmt(s.hr[i]), fmt(s.hrLower[i]), fmt(s.hrUpper[i])]),
           fmtP(s.p[i] as number),
         ]),
       ]),
-      ...s.warnings.map((w) => `Warning: ${w}`),
+      ...s.warnings.map((w) => `Warning: ${fitWarningText(w)}`),
       "",
     );
   }

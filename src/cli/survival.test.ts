@@ -116,7 +116,7 @@ describe("hepatica survival on the real HCC-TACE-Seg table, as it is", () => {
     ]);
     expect(json.code).toBe(EXIT.ok);
     const parsed = JSON.parse(json.out);
-    expect(Object.keys(parsed.cox)).toEqual(["formula", "efron", "breslow"]);
+    expect(Object.keys(parsed.cox)).toEqual(["formula", "extended", "efron", "breslow"]);
     expect(parsed.cox.efron.terms).toEqual(["age", "AFP", "CPSB", "CPSC"]);
     expect(parsed.km.byGroup.A.nRisk[0]).toBe(86);
     expect(parsed.cox.efron).toHaveProperty("hrLower");

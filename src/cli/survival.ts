@@ -10,18 +10,21 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { CompetingRequest } from "../analytics/competing-report.js";
+import { fitWarningText, unreliableTerms } from "../analytics/fit-warnings.js";
 import type { ConfType } from "../analytics/kaplan-meier.js";
 import { survivalAt } from "../analytics/kaplan-meier.js";
 import { kmSvg } from "../analytics/km-svg.js";
 import {
   type Cell,
+  type CoxOnlyReport,
   type CoxSection,
+  coxOnlyReport,
   type SurvivalReport,
   survivalReport,
   type Variable,
 } from "../analytics/report.js";
 import { CsvError, type CsvTable, numericCell, parseCsv } from "./csv-table.js";
-import { type Command, EXIT, UsageError } from "./io.js";
+import { type Command, EXIT, type Io, UsageError } from "./io.js";
 
 const USAGE = `Usage: hepatica survival FILE.csv --time COL --status COL [options]
 
@@ -32,7 +35,12 @@ Options:
   --status COL           event column: 1/0, 2/1 (R's Surv: 2 = event) or TRUE/FALSE
   --group COL            compare groups (KM per group, log-rank); the group enters the Cox
                          model as a factor against its first level
-  --strata COL           stratify the log-rank test by this column
+  --strata COL           stratify the log-rank test and the Cox model (R: + strata(COL))
+  --start COL            counting-process data: at risk on (start, time]; --stop is --time
+                         (Cox only: KM, medians and log-rank are not computed for such rows)
+  --stop COL             the same as --time
+  --cluster COL          Cox robust (sandwich) variance by cluster, e.g. the patient or centre
+  --weights COL          Cox case weights (> 0)
   --covariates a,b       Cox covariates (text columns become factors)
   --ties efron|breslow   tie method shown in the table output (JSON has both); default efron
   --no-group-in-cox      keep the group out of the Cox model
@@ -56,6 +64,9 @@ export interface ColumnChoice {
   readonly status: string;
   readonly group?: string;
   readonly strata?: string;
+  readonly start?: string;
+  readonly cluster?: string;
+  readonly weights?: string;
   readonly covariates: readonly string[];
   readonly groupInCox: boolean;
   readonly confType?: ConfType;
@@ -132,6 +143,32 @@ export function readSurvivalRequest(table: CsvTable, choice: ColumnChoice) {
   const group = choice.group ? variableColumn(choice.group, column(table, choice.group)) : undefined;
   const strata = choice.strata ? variableColumn(choice.strata, column(table, choice.strata)) : undefined;
   const covariates = choice.covariates.map((c) => variableColumn(c, column(table, c)));
+  const cluster = choice.cluster ? variableColumn(choice.cluster, column(table, choice.cluster)) : undefined;
+  let weights: { name: string; values: (number | null)[] } | undefined;
+  if (choice.weights) {
+    const values = numericColumn(choice.weights, column(table, choice.weights));
+    const bad = values.flatMap((v, i) => (v !== null && !(Number.isFinite(v) && v > 0) ? [i] : []));
+    if (bad.length > 0) throw badRows(choice.weights, bad, "a case weight must be a finite number > 0");
+    weights = { name: choice.weights, values };
+  }
+  let start: { name: string; values: (number | null)[] } | undefined;
+  if (choice.start) {
+    const values = numericColumn(choice.start, column(table, choice.start));
+    const bad = values.flatMap((v, i) => {
+      const stop = time[i];
+      return v !== null && stop !== null && stop !== undefined && !(Number.isFinite(v) && v < stop)
+        ? [i]
+        : [];
+    });
+    if (bad.length > 0) {
+      throw badRows(
+        choice.start,
+        bad,
+        `the start must be before the stop (${choice.time}): an interval (start, stop] is empty`,
+      );
+    }
+    start = { name: choice.start, values };
+  }
   return {
     timeName: choice.time,
     statusName: choice.status,
@@ -139,6 +176,9 @@ export function readSurvivalRequest(table: CsvTable, choice: ColumnChoice) {
     status,
     ...(group ? { group } : {}),
     ...(strata ? { strata } : {}),
+    ...(cluster ? { cluster } : {}),
+    ...(weights ? { weights } : {}),
+    ...(start ? { start } : {}),
     covariates,
     groupInCox: choice.groupInCox,
     ...(choice.confType ? { confType: choice.confType } : {}),
@@ -200,6 +240,9 @@ function parseArgs(argv: readonly string[]): Args | "help" {
   let status: string | undefined;
   let group: string | undefined;
   let strata: string | undefined;
+  let start: string | undefined;
+  let cluster: string | undefined;
+  let weights: string | undefined;
   let covariates: string[] = [];
   let ties: "efron" | "breslow" = "efron";
   let groupInCox = true;
@@ -232,6 +275,18 @@ function parseArgs(argv: readonly string[]): Args | "help" {
         break;
       case "--strata":
         strata = value();
+        break;
+      case "--start":
+        start = value();
+        break;
+      case "--stop":
+        time = value();
+        break;
+      case "--cluster":
+        cluster = value();
+        break;
+      case "--weights":
+        weights = value();
         break;
       case "--covariates":
         covariates = value()
@@ -292,8 +347,12 @@ function parseArgs(argv: readonly string[]): Args | "help" {
   }
   if (file === undefined) throw new UsageError("missing FILE.csv");
   if (time === undefined) throw new UsageError("missing --time COL");
-  if (strata !== undefined && group === undefined) throw new UsageError("--strata needs --group");
   if (status === undefined) throw new UsageError("missing --status COL");
+  if (start !== undefined && covariates.length === 0 && group === undefined) {
+    throw new UsageError("--start fits a Cox model only: give --covariates or --group");
+  }
+  if (start !== undefined && svgFile !== undefined)
+    throw new UsageError("--svg draws Kaplan–Meier, not computed with --start");
   return {
     file,
     choice: {
@@ -301,6 +360,9 @@ function parseArgs(argv: readonly string[]): Args | "help" {
       status,
       ...(group ? { group } : {}),
       ...(strata ? { strata } : {}),
+      ...(start ? { start } : {}),
+      ...(cluster ? { cluster } : {}),
+      ...(weights ? { weights } : {}),
       covariates,
       groupInCox,
       confType,
@@ -314,7 +376,7 @@ function parseArgs(argv: readonly string[]): Args | "help" {
 }
 
 /** JSON with R's NA/Inf as null and without the per-row linear predictor. */
-export function reportJson(report: SurvivalReport): string {
+export function reportJson(report: SurvivalReport | CoxOnlyReport): string {
   return JSON.stringify(
     report,
     (key, value: unknown) => {
@@ -361,21 +423,25 @@ function prettyTimes(max: number): number[] {
   return out;
 }
 
-function coxText(name: string, section: CoxSection): string {
+function coxText(name: string, section: CoxSection, extended: boolean): string {
   if (section.status !== "ok") {
     return `Cox (${name}): not estimated — ${section.message} (${section.nDroppedMissing} rows dropped for missing values)`;
   }
+  const robust = section.robust;
+  const hidden = unreliableTerms(section.warnings);
   const lines = [
-    `Cox proportional hazards (${name} ties): n = ${section.n}, events = ${section.nevent}, ${section.nDroppedMissing} dropped for missing values`,
+    `Cox proportional hazards (${name} ties): n = ${section.n}, events = ${section.nevent}, ${section.nDroppedMissing} dropped for missing values` +
+      (robust ? `; robust variance over ${robust.clusters} clusters` : ""),
     table([
-      ["term", "coef", "se", "HR", "HR lower", "HR upper", "z", "p"],
+      ["term", "coef", ...(robust ? ["se", "robust se"] : ["se"]), "HR", "HR lower", "HR upper", "z", "p"],
       ...section.terms.map((term, i) => [
         term,
         fmt(section.coef[i]),
+        ...(robust ? [fmt(robust.naiveSe[i])] : []),
         fmt(section.se[i]),
-        fmt(section.hr[i]),
-        fmt(section.hrLower[i]),
-        fmt(section.hrUpper[i]),
+        ...(hidden.has(term)
+          ? ["see warning", "", ""]
+          : [fmt(section.hr[i]), fmt(section.hrLower[i]), fmt(section.hrUpper[i])]),
         fmt(section.z[i], 3),
         fmtP(section.p[i] as number),
       ]),
@@ -387,8 +453,13 @@ function coxText(name: string, section: CoxSection): string {
   if (section.concordance) {
     lines.push(`Concordance ${fmt(section.concordance.c, 3)} (se ${fmt(section.concordance.se, 3)})`);
   }
-  for (const w of section.warnings) lines.push(`Warning: ${w}`);
-  if (!section.zph) {
+  for (const w of section.warnings) lines.push(`Warning: ${fitWarningText(w)}`);
+  if (robust) lines.push(`Robust score test ${fmt(robust.scoreTest.chisq)}, p = ${fmtP(robust.scoreTest.p)}`);
+  if (!section.zph && extended) {
+    lines.push(
+      "Proportional hazards (cox.zph): not computed for stratified, weighted or (start, stop] models",
+    );
+  } else if (!section.zph) {
     lines.push("Proportional hazards (cox.zph): not computable, the test's information matrix is singular");
   } else {
     lines.push(
@@ -476,9 +547,36 @@ export function reportText(
     out.push(`Log-rank test: not done, a single group (${report.groupLevels[0]})`, "");
   }
   if (report.cox) {
-    out.push(`Model: ${report.cox.formula}`, coxText(ties, report.cox[ties]), "");
+    out.push(`Model: ${report.cox.formula}`, coxText(ties, report.cox[ties], report.cox.extended), "");
   }
   return out.join("\n");
+}
+
+/** `--start`: the Cox models only (KM and the log-rank of (start, stop] rows are not computed). */
+function coxOnlyOutput(args: Args, text: string, io: Io): number {
+  let report: CoxOnlyReport;
+  try {
+    report = coxOnlyReport(readSurvivalRequest(parseCsv(text), args.choice));
+  } catch (e) {
+    if (e instanceof InvalidInputError || e instanceof CsvError) {
+      io.stderr.write(`hepatica survival: ${args.file}: ${e.message}\n`);
+      return EXIT.invalidInput;
+    }
+    throw e;
+  }
+  if (args.json) {
+    io.stdout.write(`${reportJson(report)}\n`);
+    return EXIT.ok;
+  }
+  const r = report.rows;
+  io.stdout.write(
+    `${args.file}: ${r.read} rows (intervals), ${r.used} used (${r.droppedMissingTimeOrStatus} missing stop or status)\n` +
+      "Kaplan–Meier and log-rank: not computed for (start, stop] data\n\n" +
+      (report.cox
+        ? `Model: ${report.cox.formula}\n${coxText(args.ties, report.cox[args.ties], report.cox.extended)}\n`
+        : ""),
+  );
+  return EXIT.ok;
 }
 
 export const survivalCommand: Command = async (argv, io) => {
@@ -496,6 +594,7 @@ export const survivalCommand: Command = async (argv, io) => {
     io.stderr.write(`hepatica survival: cannot read ${args.file}: ${(e as Error).message}\n`);
     return EXIT.invalidInput;
   }
+  if (args.choice.start) return coxOnlyOutput(args, text, io);
   let report: SurvivalReport;
   try {
     report = survivalReport(readSurvivalRequest(parseCsv(text), args.choice));

@@ -3,6 +3,7 @@
  * session cookie set by `POST /api/auth/login` (the token itself is never stored by the page).
  * Error bodies follow the server's single shape `{ error: { code, message, errors? } }`.
  */
+import type { FitWarning } from "../../analytics/fit-warnings.js";
 
 export type Role = "clinician" | "researcher" | "admin";
 
@@ -167,6 +168,7 @@ export interface CohortResult {
           readonly hrLower: readonly (number | null)[];
           readonly hrUpper: readonly (number | null)[];
           readonly p: readonly (number | null)[];
+          readonly warnings: readonly FitWarning[];
         }
       | { readonly status: "invalid" | "no-events"; readonly message: string };
   } | null;

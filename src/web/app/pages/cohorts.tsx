@@ -5,6 +5,7 @@
  * per-patient times as CSV. All through `GET /api/cohorts/survival`.
  */
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { fitWarningText, unreliableTerms } from "../../../analytics/fit-warnings.js";
 import type { KmCurve } from "../../../analytics/kaplan-meier.js";
 import { kmSvg } from "../../../analytics/km-svg.js";
 import { PROCEDURE_MODALITIES } from "../../../store/entities.js";
@@ -421,20 +422,34 @@ function CohortView({
                 </tr>
               </thead>
               <tbody>
-                {cox.terms.map((term, i) => (
-                  <tr key={term}>
-                    <th scope="row">{term}</th>
-                    <td>{fmt(cox.hr[i])}</td>
-                    <td>
-                      {fmt(cox.hrLower[i])} – {fmt(cox.hrUpper[i])}
-                    </td>
-                    <td>{fmtP(cox.p[i])}</td>
-                  </tr>
-                ))}
+                {cox.terms.map((term, i) =>
+                  unreliableTerms(cox.warnings).has(term) ? (
+                    <tr key={term}>
+                      <th scope="row">{term}</th>
+                      <td colSpan={3}>not estimable (see the warning below)</td>
+                    </tr>
+                  ) : (
+                    <tr key={term}>
+                      <th scope="row">{term}</th>
+                      <td>{fmt(cox.hr[i])}</td>
+                      <td>
+                        {fmt(cox.hrLower[i])} – {fmt(cox.hrUpper[i])}
+                      </td>
+                      <td>{fmtP(cox.p[i])}</td>
+                    </tr>
+                  ),
+                )}
               </tbody>
             </table>
           ) : (
             cox && <p className="muted">Cox model not estimated: {cox.message}</p>
+          )}
+          {cox?.status === "ok" && cox.warnings.length > 0 && (
+            <ul className="warnings" data-testid="fit-warnings">
+              {cox.warnings.map((w) => (
+                <li key={w.code}>Warning: {fitWarningText(w)}</li>
+              ))}
+            </ul>
           )}
         </>
       )}
