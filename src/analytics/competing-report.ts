@@ -13,6 +13,7 @@
 import { type CoxResult, coxPh } from "./cox.js";
 import { type CumincCurve, cumulativeIncidence, grayTest } from "./cumulative-incidence.js";
 import { type FineGrayResult, fineGray } from "./fine-gray.js";
+import { orderByTime } from "./order.js";
 import { buildDesign, type Cell, factorLevels, type Variable } from "./report.js";
 
 export interface CompetingRequest {
@@ -82,7 +83,10 @@ export function competingRisksReport(req: CompetingRequest): CompetingReport {
 
   const g = req.group;
   const st = req.strata;
-  const ciRows = used.filter((i) => (!g || g.values[i] !== null) && (!st || st.values[i] !== null));
+  // Sorted by time once (cuminc's d[order(d$time), ]); every curve and test reads the sorted rows.
+  const unsorted = used.filter((i) => (!g || g.values[i] !== null) && (!st || st.values[i] !== null));
+  const byTime = orderByTime(Float64Array.from(unsorted, (i) => req.time[i] as number));
+  const ciRows = Array.from(byTime, (k) => unsorted[k] as number);
   const groupLevels = g ? factorLevels(ciRows.map((i) => g.values[i] as Cell)) : ["1"];
   const gIndex = new Map(groupLevels.map((l, k) => [l, k]));
   const groupOf = Uint32Array.from(ciRows, (i) => (g ? (gIndex.get(String(g.values[i])) as number) : 0));
@@ -98,6 +102,7 @@ export function competingRisksReport(req: CompetingRequest): CompetingReport {
         Float64Array.from(keep, (r) => ciTime[r] as number),
         Float64Array.from(keep, (r) => ciEvent[r] as number),
         cause,
+        true,
       );
       cuminc[`${level} ${cause}`] = { group: level, cause, ...curve };
     });
@@ -113,7 +118,7 @@ export function competingRisksReport(req: CompetingRequest): CompetingReport {
       strataOf = Uint32Array.from(ciRows, (i) => sIndex.get(String(st.values[i])) as number);
     }
     for (const cause of causes) {
-      const t = grayTest(ciTime, ciEvent, cause, groupOf, groupLevels.length, strataOf);
+      const t = grayTest(ciTime, ciEvent, cause, groupOf, groupLevels.length, strataOf, 0, true);
       gray[String(cause)] = { stat: t.stat, pv: t.pv, df: t.df };
     }
   }

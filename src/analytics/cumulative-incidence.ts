@@ -37,18 +37,28 @@ export interface GrayTestResult {
 
 /**
  * Cumulative incidence of `cause` (a code of `event`, 0 = censored) for one group: `cinc`.
- * Rows in any order; `event` holds 0 for censored and the event type otherwise.
+ * Rows in any order (or `sorted` when the caller has sorted them by time, as cuminc does once
+ * for all curves); `event` holds 0 for censored and the event type otherwise.
  */
 export function cumulativeIncidence(
   time: ArrayLike<number>,
   event: ArrayLike<number>,
   cause: number,
+  sorted = false,
 ): CumincCurve {
   const n = time.length;
-  const order = orderByTime(time);
-  const y = Float64Array.from(order, (i) => time[i] as number);
-  const ic = Uint8Array.from(order, (i) => ((event[i] as number) === 0 ? 0 : 1));
-  const icc = Uint8Array.from(order, (i) => ((event[i] as number) === cause ? 1 : 0));
+  const order = sorted ? null : orderByTime(time);
+  const at = (r: number): number => (order ? (order[r] as number) : r);
+  const y = new Float64Array(n);
+  const ic = new Uint8Array(n);
+  const icc = new Uint8Array(n);
+  for (let r = 0; r < n; r++) {
+    const i = at(r);
+    const e = event[i] as number;
+    y[r] = time[i] as number;
+    ic[r] = e === 0 ? 0 : 1;
+    icc[r] = e === cause ? 1 : 0;
+  }
   const x: number[] = [0];
   const f: number[] = [0];
   const v: number[] = [0];
@@ -121,20 +131,26 @@ export function grayTest(
   groups: number,
   stratum?: ArrayLike<number>,
   rho = 0,
+  sorted = false,
 ): GrayTestResult {
   const ng1 = groups - 1;
-  const order = orderByTime(time);
+  const order = sorted ? Uint32Array.from({ length: time.length }, (_, i) => i) : orderByTime(time);
   const s = new Float64Array(ng1);
   const vs = new Float64Array(ng1 * ng1);
-  const byStratum = new Map<number, number[]>();
-  for (const i of order) {
-    const k = stratum ? (stratum[i] as number) : 0;
-    let rows = byStratum.get(k);
-    if (!rows) {
-      rows = [];
-      byStratum.set(k, rows);
+  const byStratum = new Map<number, ArrayLike<number>>();
+  if (!stratum) byStratum.set(0, order);
+  else {
+    const lists = new Map<number, number[]>();
+    for (const i of order) {
+      const k = stratum[i] as number;
+      let rows = lists.get(k);
+      if (!rows) {
+        rows = [];
+        lists.set(k, rows);
+      }
+      rows.push(i);
     }
-    rows.push(i);
+    for (const [k, rows] of lists) byStratum.set(k, rows);
   }
   for (const rows of byStratum.values()) {
     const y = Float64Array.from(rows, (i) => time[i] as number);
