@@ -68,6 +68,13 @@ export interface CompetingReport {
   readonly causeSpecificCox: Readonly<Record<string, CauseSpecificSection>> | null;
 }
 
+/** src[idx[k]] for every k, by a plain loop (TypedArray.from with a map function is slow in V8). */
+function gather(src: ArrayLike<number | null>, idx: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = src[idx[k] as number] as number;
+  return out;
+}
+
 function record<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
 }
@@ -75,35 +82,58 @@ function record<T>(): Record<string, T> {
 export function competingRisksReport(req: CompetingRequest): CompetingReport {
   const confLevel = req.confLevel ?? 0.95;
   const read = req.time.length;
-  const used: number[] = [];
-  for (let i = 0; i < read; i++) if (req.time[i] !== null && req.status[i] !== null) used.push(i);
-  const causes = [...new Set(used.map((i) => req.status[i] as number).filter((s) => s !== 0))].sort(
-    (a, b) => a - b,
-  );
+  const usedBuf = new Uint32Array(read);
+  let nUsed = 0;
+  const causeSet = new Set<number>();
+  for (let i = 0; i < read; i++) {
+    const e = req.status[i];
+    if (req.time[i] === null || e === null || e === undefined) continue;
+    usedBuf[nUsed++] = i;
+    if (e !== 0) causeSet.add(e);
+  }
+  const used = usedBuf.subarray(0, nUsed);
+  const causes = [...causeSet].sort((a, b) => a - b);
 
   const g = req.group;
   const st = req.strata;
   // Sorted by time once (cuminc's d[order(d$time), ]); every curve and test reads the sorted rows.
   const unsorted = used.filter((i) => (!g || g.values[i] !== null) && (!st || st.values[i] !== null));
-  const byTime = orderByTime(Float64Array.from(unsorted, (i) => req.time[i] as number));
-  const ciRows = Array.from(byTime, (k) => unsorted[k] as number);
-  const groupLevels = g ? factorLevels(ciRows.map((i) => g.values[i] as Cell)) : ["1"];
-  const gIndex = new Map(groupLevels.map((l, k) => [l, k]));
-  const groupOf = Uint32Array.from(ciRows, (i) => (g ? (gIndex.get(String(g.values[i])) as number) : 0));
-  const ciTime = Float64Array.from(ciRows, (i) => req.time[i] as number);
-  const ciEvent = Float64Array.from(ciRows, (i) => req.status[i] as number);
+  const byTime = orderByTime(gather(req.time, unsorted));
+  const ciRows = new Uint32Array(byTime.length);
+  for (let k = 0; k < byTime.length; k++) ciRows[k] = unsorted[byTime[k] as number] as number;
+  const levelIndex = (v: Variable): { levels: string[]; index: Uint32Array } => {
+    // One string conversion per distinct value, not per row.
+    const distinct = new Set<Cell>();
+    for (let r = 0; r < ciRows.length; r++) distinct.add(v.values[ciRows[r] as number] as Cell);
+    const levels = factorLevels([...distinct]);
+    const byLevel = new Map(levels.map((l, k) => [l, k]));
+    const byValue = new Map<Cell, number>([...distinct].map((d) => [d, byLevel.get(String(d)) as number]));
+    const index = new Uint32Array(ciRows.length);
+    for (let r = 0; r < ciRows.length; r++)
+      index[r] = byValue.get(v.values[ciRows[r] as number] as Cell) as number;
+    return { levels, index };
+  };
+  const grouping = g ? levelIndex(g) : { levels: ["1"], index: new Uint32Array(ciRows.length) };
+  const groupLevels = grouping.levels;
+  const groupOf = grouping.index;
+  const ciTime = gather(req.time, ciRows);
+  const ciEvent = gather(req.status, ciRows);
 
   const cuminc = record<CumincEntry>();
+  const sizes = new Uint32Array(groupLevels.length);
+  for (let r = 0; r < ciRows.length; r++)
+    sizes[groupOf[r] as number] = (sizes[groupOf[r] as number] as number) + 1;
+  const members = groupLevels.map((_, k) => new Uint32Array(sizes[k] as number));
+  const fill = new Uint32Array(groupLevels.length);
+  for (let r = 0; r < ciRows.length; r++) {
+    const k = groupOf[r] as number;
+    (members[k] as Uint32Array)[fill[k] as number] = r;
+    fill[k] = (fill[k] as number) + 1;
+  }
   for (const cause of causes) {
     groupLevels.forEach((level, k) => {
-      const keep: number[] = [];
-      for (let r = 0; r < ciRows.length; r++) if (groupOf[r] === k) keep.push(r);
-      const curve = cumulativeIncidence(
-        Float64Array.from(keep, (r) => ciTime[r] as number),
-        Float64Array.from(keep, (r) => ciEvent[r] as number),
-        cause,
-        true,
-      );
+      const keep = members[k] as Uint32Array;
+      const curve = cumulativeIncidence(gather(ciTime, keep), gather(ciEvent, keep), cause, true);
       cuminc[`${level} ${cause}`] = { group: level, cause, ...curve };
     });
   }
@@ -111,12 +141,7 @@ export function competingRisksReport(req: CompetingRequest): CompetingReport {
   let gray: Record<string, GrayEntry> | null = null;
   if (groupLevels.length > 1) {
     gray = record<GrayEntry>();
-    let strataOf: Uint32Array | undefined;
-    if (st) {
-      const levels = factorLevels(ciRows.map((i) => st.values[i] as Cell));
-      const sIndex = new Map(levels.map((l, k) => [l, k]));
-      strataOf = Uint32Array.from(ciRows, (i) => sIndex.get(String(st.values[i])) as number);
-    }
+    const strataOf = st ? levelIndex(st).index : undefined;
     for (const cause of causes) {
       const t = grayTest(ciTime, ciEvent, cause, groupOf, groupLevels.length, strataOf, 0, true);
       gray[String(cause)] = { stat: t.stat, pv: t.pv, df: t.df };
@@ -128,7 +153,7 @@ export function competingRisksReport(req: CompetingRequest): CompetingReport {
   if (req.covariates.length > 0) {
     crr = record<CrrSection>();
     causeSpecificCox = record<CauseSpecificSection>();
-    const rows = used.filter((i) =>
+    const rows = Array.from(used).filter((i) =>
       req.covariates.every((v) => v.values[i] !== null && v.values[i] !== undefined),
     );
     const nDroppedMissing = used.length - rows.length;

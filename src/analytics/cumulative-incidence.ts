@@ -134,7 +134,11 @@ export function grayTest(
   sorted = false,
 ): GrayTestResult {
   const ng1 = groups - 1;
-  const order = sorted ? Uint32Array.from({ length: time.length }, (_, i) => i) : orderByTime(time);
+  let order: Uint32Array;
+  if (sorted) {
+    order = new Uint32Array(time.length);
+    for (let i = 0; i < order.length; i++) order[i] = i;
+  } else order = orderByTime(time);
   const s = new Float64Array(ng1);
   const vs = new Float64Array(ng1 * ng1);
   const byStratum = new Map<number, ArrayLike<number>>();
@@ -153,12 +157,16 @@ export function grayTest(
     for (const [k, rows] of lists) byStratum.set(k, rows);
   }
   for (const rows of byStratum.values()) {
-    const y = Float64Array.from(rows, (i) => time[i] as number);
-    const m = Uint8Array.from(rows, (i) => {
+    const y = new Float64Array(rows.length);
+    const m = new Uint8Array(rows.length);
+    const ig = new Uint32Array(rows.length);
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r] as number;
       const e = event[i] as number;
-      return e === 0 ? 0 : e === cause ? 1 : 2;
-    });
-    const ig = Uint32Array.from(rows, (i) => group[i] as number);
+      y[r] = time[i] as number;
+      m[r] = e === 0 ? 0 : e === cause ? 1 : 2;
+      ig[r] = group[i] as number;
+    }
     crst(y, m, ig, groups, rho, s, vs);
   }
   const score = Array.from(s);
