@@ -146,7 +146,7 @@ export function coxPh(
     t[r] = time[i] as number;
     d[r] = status[i] as number;
   }
-  const w = options.weights ? Float64Array.from(order, (i) => options.weights?.[i] as number) : null;
+  const w = options.weights ? permute(new Float64Array(n), options.weights, order) : null;
   let totalWeight = n;
   if (w) {
     totalWeight = 0;
@@ -188,8 +188,8 @@ export function coxPh(
   }
   const layout: Layout = {
     w,
-    stratum: strata ? Uint32Array.from(order, (i) => strata.key[i] as number) : null,
-    start: options.start ? Float64Array.from(order, (i) => options.start?.[i] as number) : null,
+    stratum: strata ? permute(new Uint32Array(n), strata.key, order) : null,
+    start: options.start ? permute(new Float64Array(n), options.start, order) : null,
     byStart: null,
   };
   if (layout.start) layout.byStart = startOrder(layout.start, layout.stratum);
@@ -525,19 +525,31 @@ interface Layout {
 }
 
 /** Dense stratum keys 0 … count − 1 in the order of the given indices. */
+/** out[r] = values[order[r]] (a plain loop: TypedArray.from with a map function is slow in V8). */
+function permute<T extends Float64Array | Uint32Array>(
+  out: T,
+  values: ArrayLike<number>,
+  order: Uint32Array,
+): T {
+  for (let r = 0; r < order.length; r++) out[r] = values[order[r] as number] as number;
+  return out;
+}
+
 function stratumKeys(strata: ArrayLike<number>): { key: Uint32Array; count: number } {
-  const ids = new Map<number, number>();
-  const distinct = [...new Set(Array.from(strata))].sort((a, b) => a - b);
-  distinct.forEach((v, k) => {
-    ids.set(v, k);
-  });
-  return { key: Uint32Array.from(strata, (v) => ids.get(v) as number), count: distinct.length };
+  const seen = new Set<number>();
+  for (let i = 0; i < strata.length; i++) seen.add(strata[i] as number);
+  const distinct = [...seen].sort((a, b) => a - b);
+  const ids = new Map(distinct.map((v, k) => [v, k]));
+  const key = new Uint32Array(strata.length);
+  for (let i = 0; i < strata.length; i++) key[i] = ids.get(strata[i] as number) as number;
+  return { key, count: distinct.length };
 }
 
 function startOrder(start: Float64Array, stratum: Uint32Array | null): Uint32Array {
   let order = orderByTime(start);
   if (stratum) {
-    const count = stratum.length === 0 ? 0 : Math.max(...stratum) + 1;
+    let count = 0;
+    for (let i = 0; i < stratum.length; i++) count = Math.max(count, (stratum[i] as number) + 1);
     order = countingSort(order, stratum, count);
   }
   return order;
