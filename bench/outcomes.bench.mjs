@@ -1,7 +1,8 @@
 /**
  * Outcomes benchmark against R in the same run (see bench/OUTCOMES.md):
- * - competing risks at 100k rows: cumulative incidence per group and cause with Gray's test
- *   (`cmprsk::cuminc(time, status, group)`); Fine–Gray (`crr`, 3 covariates) at the sizes R can
+ * - competing risks at 100k rows: cumulative incidence per group and cause with its variance and
+ *   Gray's test, as the CLI computes it (`competingRisksReport`) against `cmprsk::cuminc(time,
+ *   status, group)`; Fine–Gray (`crr`, 3 covariates) at the sizes R can
  *   finish (its variance is O(n³)), and Hepatica alone at 100k;
  * - Cox at 1M intervals: stratified by centre (`coxph(Surv(stop, event) ~ x1 + x2 + albi +
  *   strata(centre))`) and counting process (`Surv(start, stop, event)`, same terms and strata).
@@ -15,8 +16,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
+import { competingRisksReport } from "../dist/analytics/competing-report.js";
 import { coxPh } from "../dist/analytics/cox.js";
-import { cumulativeIncidence, grayTest } from "../dist/analytics/cumulative-incidence.js";
 import { fineGray } from "../dist/analytics/fine-gray.js";
 import { generateCompetingCsv, generateCountingCsv } from "./generate-outcomes.mjs";
 
@@ -64,23 +65,20 @@ const runR = (args) =>
   );
 const results = { competing: [], crr: [], counting: [] };
 
-function cuminc(d) {
-  const group = Uint32Array.from(d.group, (g) => g - 1);
-  const curves = [];
-  for (const cause of [1, 2]) {
-    for (let g = 0; g < 2; g++) {
-      const idx = [];
-      for (let i = 0; i < d.n; i++) if (group[i] === g) idx.push(i);
-      curves.push(
-        cumulativeIncidence(
-          Float64Array.from(idx, (i) => d.time[i]),
-          Float64Array.from(idx, (i) => d.status[i]),
-          cause,
-        ),
-      );
-    }
-  }
-  return { curves, gray: [1, 2].map((c) => grayTest(d.time, d.status, c, group, 2).stat) };
+/** The request `hepatica survival --competing --group` builds from the table (untimed, as R's read.csv). */
+const requestOf = (d) => ({
+  timeName: "time",
+  statusName: "status",
+  time: Array.from(d.time),
+  status: Array.from(d.status),
+  group: { name: "group", values: Array.from(d.group), factor: true },
+  covariates: [],
+});
+
+/** What it then computes: every curve with its variance and Gray's tests. */
+function cuminc(req) {
+  const r = competingRisksReport(req);
+  return { gray: ["1", "2"].map((c) => r.grayTest?.[c]?.stat) };
 }
 
 for (const n of competingSizes) {
@@ -88,7 +86,8 @@ for (const n of competingSizes) {
   if (!existsSync(csv)) await generateCompetingCsv(n, csv);
   const d = readColumns(csv, ["time", "status", "group", "x1", "x2", "x3"]);
   const reps = n <= 10_000 ? 5 : 3;
-  const ci = best(reps, () => cuminc(d));
+  const req = requestOf(d);
+  const ci = best(reps, () => cuminc(req));
   const row = { n, node: ci.seconds, gray: ci.value.gray };
   if (hasR) {
     const r = runR(["competing", csv, String(reps), "0"]);

@@ -20,9 +20,9 @@ export {
   type Ties,
 } from "./cox.js";
 export { coxZph, type ZphResult, ZphSingularError, type ZphTerm } from "./cox-zph.js";
+export { cumincAt } from "./cuminc-at.js";
 export {
   type CumincCurve,
-  cumincAt,
   cumulativeIncidence,
   type GrayTestResult,
   grayTest,

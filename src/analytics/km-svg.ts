@@ -24,6 +24,11 @@ export interface KmPlotOptions {
   readonly times?: readonly number[];
   /** Draw the confidence bands (default true). */
   readonly bands?: boolean;
+  /**
+   * "incidence": the curves' `surv` holds a cumulative incidence (rising from 0), e.g. the
+   * Aalen–Johansen estimate with the all-cause numbers at risk; no medians in the description.
+   */
+  readonly kind?: "survival" | "incidence";
 }
 
 export const PALETTE = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000"] as const;
@@ -59,9 +64,10 @@ function steps(
   time: readonly number[],
   y: readonly number[],
   fallback: readonly number[],
+  from = 1,
 ): [number, number][] {
-  const pts: [number, number][] = [[0, 1]];
-  let prev = 1;
+  const pts: [number, number][] = [[0, from]];
+  let prev = from;
   for (let i = 0; i < time.length; i++) {
     const t = time[i] as number;
     const raw = y[i] as number;
@@ -96,14 +102,19 @@ export function kmSvg(series: readonly KmSeries[], options: KmPlotOptions): stri
   const pathOf = (pts: readonly [number, number][]) =>
     pts.map(([t, s], i) => `${i === 0 ? "M" : "L"}${r2(x(t))} ${r2(y(s))}`).join(" ");
 
+  const incidence = options.kind === "incidence";
+  const from = incidence ? 0 : 1;
   const summary = series.map((s) => {
+    if (incidence) return `${s.label}: n = ${s.curve.n}, ${fmtNum(s.curve.surv.at(-1) ?? 0)} at the end`;
     const m = medianSurvival(s.curve);
     const median = m.median === null ? "median not reached" : `median ${fmtNum(m.median)}`;
     return `${s.label}: n = ${s.curve.n}, ${s.curve.events} events, ${median}`;
   });
-  const desc = `Kaplan–Meier estimate of the survival probability against ${options.xLabel}, with ${Math.round(
-    (series[0]?.curve.confLevel ?? 0.95) * 100,
-  )}% confidence bands and censoring marks. ${summary.join("; ")}.`;
+  const desc = incidence
+    ? `Cumulative incidence (Aalen–Johansen) of each event type against ${options.xLabel}, other event types competing, with censoring marks. ${summary.join("; ")}.`
+    : `Kaplan–Meier estimate of the survival probability against ${options.xLabel}, with ${Math.round(
+        (series[0]?.curve.confLevel ?? 0.95) * 100,
+      )}% confidence bands and censoring marks. ${summary.join("; ")}.`;
 
   const out: string[] = [];
   out.push(
@@ -142,15 +153,15 @@ export function kmSvg(series: readonly KmSeries[], options: KmPlotOptions): stri
   }
   out.push(
     `<text class="x-label" x="${left + plotW / 2}" y="${top + plotH + 38}" text-anchor="middle" stroke="none">${esc(options.xLabel)}</text>`,
-    `<text class="y-label" transform="translate(18 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" stroke="none">${esc(options.yLabel ?? "Survival probability")}</text>`,
+    `<text class="y-label" transform="translate(18 ${top + plotH / 2}) rotate(-90)" text-anchor="middle" stroke="none">${esc(options.yLabel ?? (incidence ? "Cumulative incidence" : "Survival probability"))}</text>`,
     "</g>",
   );
   // Bands, then curves, then censor ticks, so that lines sit on top.
   if (options.bands ?? true) {
     series.forEach((s, k) => {
       const c = s.curve;
-      const upper = steps(c.time, c.upper, c.surv);
-      const lower = steps(c.time, c.lower, c.surv);
+      const upper = steps(c.time, c.upper, c.surv, from);
+      const lower = steps(c.time, c.lower, c.surv, from);
       const d = `${pathOf(upper)} ${pathOf([...lower].reverse()).replace(/^M/, "L")} Z`;
       out.push(
         `<path class="ci-band" data-group="${esc(s.label)}" d="${d}" fill="${color(k)}" fill-opacity="0.15" stroke="none"/>`,
@@ -160,7 +171,7 @@ export function kmSvg(series: readonly KmSeries[], options: KmPlotOptions): stri
   series.forEach((s, k) => {
     const c = s.curve;
     out.push(
-      `<path class="km-curve" data-group="${esc(s.label)}" d="${pathOf(steps(c.time, c.surv, c.surv))}" fill="none" stroke="${color(k)}" stroke-width="2"/>`,
+      `<path class="km-curve" data-group="${esc(s.label)}" d="${pathOf(steps(c.time, c.surv, c.surv, from))}" fill="none" stroke="${color(k)}" stroke-width="2"/>`,
     );
   });
   series.forEach((s, k) => {

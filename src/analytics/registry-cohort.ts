@@ -22,8 +22,9 @@
 import { assessCourse } from "../clinical/response/assess-course.js";
 import type { Criterion } from "../clinical/response/course.js";
 import type { OverallResponse } from "../clinical/response/rules.js";
+import { competingRisksReport } from "./competing-report.js";
 import { courseOf, type ImagingPoint } from "./course-of.js";
-import type { KmCurve, MedianSurvival } from "./kaplan-meier.js";
+import { type KmCurve, kaplanMeier, type MedianSurvival } from "./kaplan-meier.js";
 import type { LogRankResult } from "./log-rank.js";
 import { type CoxSection, type SurvivalReport, survivalReport, type Variable } from "./report.js";
 
@@ -86,6 +87,9 @@ export interface FollowUp {
   readonly firstTreatment: { readonly date: string; readonly modality: string } | null;
   readonly lastModality: string | null;
   readonly death: string | null;
+  /** First liver transplant and first resection on record (stored outcome records). */
+  readonly transplant: string | null;
+  readonly resection: string | null;
   readonly progression: Readonly<Record<Criterion, string | null>>;
   /** Overall response at the latest follow-up scan per criterion; null without one. */
   readonly lastResponse: Readonly<Record<Criterion, OverallResponse | null>>;
@@ -116,10 +120,12 @@ export function followUpOf(history: PatientHistory, stages: Stages): FollowUp {
     ...history.systemicTherapies.map((s) => ({ date: day(s.startedOn), modality: "systemic" })),
   ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const firstTreatment = treatments[0] ?? null;
-  const death = history.outcomes
-    .filter((o) => o.kind === "death")
-    .map((o) => day(o.occurredOn))
-    .sort()[0];
+  const firstOf = (kind: string): string | null =>
+    history.outcomes
+      .filter((o) => o.kind === kind)
+      .map((o) => day(o.occurredOn))
+      .sort()[0] ?? null;
+  const death = firstOf("death");
   const progression: Record<Criterion, string | null> = { recist11: null, mrecist: null };
   const lastResponse: Record<Criterion, OverallResponse | null> = { recist11: null, mrecist: null };
   const course = courseOf(history.imaging, history.procedures);
@@ -149,6 +155,8 @@ export function followUpOf(history: PatientHistory, stages: Stages): FollowUp {
     firstTreatment,
     lastModality: treatments.at(-1)?.modality ?? null,
     death: death ?? null,
+    transplant: firstOf("transplant"),
+    resection: firstOf("resection"),
     progression,
     lastResponse,
     lastFollowUp,
@@ -166,6 +174,8 @@ export function shiftFollowUp(f: FollowUp, days: number, shift: (d: string, n: n
       ? { ...f.firstTreatment, date: shift(f.firstTreatment.date, days) }
       : null,
     death: s(f.death),
+    transplant: s(f.transplant),
+    resection: s(f.resection),
     progression: { recist11: s(f.progression.recist11), mrecist: s(f.progression.mrecist) },
     lastFollowUp: s(f.lastFollowUp),
   };
@@ -209,6 +219,33 @@ export function survivalTime(f: FollowUp, endpoint: Endpoint, criterion: Criteri
   const days = daysBetween(origin, end);
   if (days < 0) return { status: "excluded", reason: "event-before-origin" };
   return { status: "ok", origin, end, days, event, endReason };
+}
+
+/**
+ * Competing end points after the first treatment, in this order of codes (1, 2, 3): death,
+ * liver transplant, resection (conversion). The first of them ends follow-up; a patient with
+ * none is censored at the last follow-up (lost to follow-up or alive). Events dated before the
+ * first treatment are not outcomes of it and are ignored. Kalbfleisch & Prentice 1980 §7.2; for
+ * HCC after TACE, transplant and resection compete with death (a KM "1 − survival" of one of
+ * them overstates it).
+ */
+export const COMPETING_EVENTS = ["death", "transplant", "resection"] as const;
+export type CompetingEvent = (typeof COMPETING_EVENTS)[number];
+
+export function competingTime(
+  f: FollowUp,
+): { readonly days: number; readonly event: CompetingEvent | null } | null {
+  if (!f.firstTreatment) return null;
+  const origin = f.firstTreatment.date;
+  const last = maxDate([f.lastFollowUp, f.death, f.transplant, f.resection]);
+  if (last === null) return null;
+  let first: { date: string; event: CompetingEvent } | null = null;
+  for (const event of COMPETING_EVENTS) {
+    const date = f[event];
+    if (date !== null && date >= origin && (first === null || date < first.date)) first = { date, event };
+  }
+  const days = daysBetween(origin, first ? first.date : last);
+  return days < 0 ? null : { days, event: first ? first.event : null };
 }
 
 export interface CohortFilters {
@@ -288,6 +325,9 @@ export interface CohortRow {
   readonly time: number;
   readonly event: 0 | 1;
   readonly endReason: string;
+  /** Competing end points: time (request's unit) to the first of death, transplant, resection. */
+  readonly competingTime: number | null;
+  readonly competingEvent: CompetingEvent | null;
 }
 
 export interface CohortGroup {
@@ -311,7 +351,34 @@ export interface CohortSurvival {
   readonly logrank: LogRankResult | null;
   /** Cox proportional hazards (Efron ties), group as a factor against its first level plus the covariates. */
   readonly cox: { readonly formula: string; readonly fit: CoxSection } | null;
+  readonly competing: CohortCompeting | null;
   readonly rows: readonly CohortRow[];
+}
+
+/** Cumulative incidence of death, transplant and resection per group, as cmprsk::cuminc. */
+export interface CohortCompeting {
+  readonly events: readonly CompetingEvent[];
+  /** Patients with a competing-risk time (and a group when grouping), and their event counts. */
+  readonly n: number;
+  readonly counts: Readonly<Record<CompetingEvent, number>>;
+  readonly curves: readonly {
+    readonly level: string;
+    readonly event: CompetingEvent;
+    readonly time: readonly number[];
+    readonly est: readonly number[];
+    readonly var: readonly number[];
+  }[];
+  /** Event-free (all-cause) Kaplan–Meier per group: its numbers at risk go under the curves. */
+  readonly atRisk: readonly { readonly level: string; readonly km: KmCurve }[];
+  /** Gray's test per event type; null without two groups. */
+  readonly grayTest:
+    | readonly {
+        readonly event: CompetingEvent;
+        readonly stat: number | null;
+        readonly pv: number | null;
+        readonly df: number;
+      }[]
+    | null;
 }
 
 const COVARIATE_VALUE: Readonly<Record<Covariate, (r: CohortRow) => number | string | null>> = {
@@ -336,6 +403,7 @@ export function cohortSurvival(followUps: readonly FollowUp[], req: CohortReques
       continue;
     }
     const group = groupOf(f, req.groupBy, req.criterion);
+    const cr = competingTime(f);
     if (group === null) {
       excluded["no-group-value"] = (excluded["no-group-value"] ?? 0) + 1;
     }
@@ -355,6 +423,8 @@ export function cohortSurvival(followUps: readonly FollowUp[], req: CohortReques
       time: st.days / DAYS_PER[req.unit],
       event: st.event,
       endReason: st.endReason,
+      competingTime: cr ? cr.days / DAYS_PER[req.unit] : null,
+      competingEvent: cr ? cr.event : null,
     });
   }
   rows.sort((a, b) => a.days - b.days || (a.patientId < b.patientId ? -1 : 1));
@@ -394,6 +464,7 @@ export function cohortSurvival(followUps: readonly FollowUp[], req: CohortReques
     cox = { formula: report.cox.formula, fit: report.cox.efron };
   }
   return {
+    competing: competingOf(analysed, grouped ? req.groupBy : null),
     request: req,
     selected,
     excluded,
@@ -404,6 +475,54 @@ export function cohortSurvival(followUps: readonly FollowUp[], req: CohortReques
     logrank: report?.logrank ?? null,
     cox,
     rows,
+  };
+}
+
+function competingOf(rows: readonly CohortRow[], groupBy: GroupBy | null): CohortCompeting | null {
+  const used = rows.filter((r) => r.competingTime !== null);
+  if (used.length === 0) return null;
+  const code = (e: CompetingEvent | null): number => (e === null ? 0 : COMPETING_EVENTS.indexOf(e) + 1);
+  const report = competingRisksReport({
+    timeName: "time",
+    statusName: "event",
+    time: used.map((r) => r.competingTime),
+    status: used.map((r) => code(r.competingEvent)),
+    ...(groupBy ? { group: { name: groupBy, values: used.map((r) => r.group), factor: true } } : {}),
+    covariates: [],
+  });
+  const levels = groupBy ? report.groupLevels : ["1"];
+  const label = (l: string): string => (groupBy ? l : "all");
+  const curves = COMPETING_EVENTS.flatMap((event, k) =>
+    levels.flatMap((level) => {
+      const c = report.cuminc[`${level} ${k + 1}`];
+      return c ? [{ level: label(level), event, time: c.time, est: c.est, var: c.var }] : [];
+    }),
+  );
+  const atRisk = levels.map((level) => {
+    const mine = used.filter((r) => !groupBy || String(r.group) === level);
+    return {
+      level: label(level),
+      km: kaplanMeier(
+        mine.map((r) => r.competingTime as number),
+        mine.map((r) => (r.competingEvent === null ? 0 : 1)),
+      ),
+    };
+  });
+  const counts = { death: 0, transplant: 0, resection: 0 };
+  for (const r of used) if (r.competingEvent) counts[r.competingEvent]++;
+  const gray = report.grayTest;
+  return {
+    events: COMPETING_EVENTS,
+    n: used.length,
+    counts,
+    curves,
+    atRisk,
+    grayTest: gray
+      ? COMPETING_EVENTS.flatMap((event, k) => {
+          const t = gray[String(k + 1)];
+          return t ? [{ event, stat: t.stat, pv: t.pv, df: t.df }] : [];
+        })
+      : null,
   };
 }
 

@@ -10,7 +10,7 @@ import {
   type CrrSection,
   competingRisksReport,
 } from "../analytics/competing-report.js";
-import { cumincAt } from "../analytics/cumulative-incidence.js";
+import { cumincAt } from "../analytics/cuminc-at.js";
 import { fitWarningText, unreliableTerms } from "../analytics/fit-warnings.js";
 import { CsvError, parseCsv } from "./csv-table.js";
 import { type Command, EXIT, UsageError } from "./io.js";

@@ -403,7 +403,16 @@ describe.skipIf(!HAVE_CHROMIUM)("registry cohorts and patient filters in Chromiu
         "/api/cohorts/survival?endpoint=pfs&criterion=mrecist&groupBy=bclcStage&unit=months",
       );
       return res.json();
-    })) as { groups: { level: string }[]; atRisk: { byGroup: Record<string, number[]> } };
+    })) as {
+      groups: { level: string }[];
+      atRisk: { byGroup: Record<string, number[]> };
+      competing: {
+        n: number;
+        counts: Record<string, number>;
+        curves: { level: string; event: string; est: number[] }[];
+        atRisk: { level: string; km: { time: number[]; nRisk: number[] } }[];
+      };
+    };
     const levels = api.groups.map((g) => g.level);
     expect(levels.length).toBeGreaterThan(1);
     expect(await plot.locator("path.km-curve").count()).toBe(levels.length);
@@ -425,6 +434,31 @@ describe.skipIf(!HAVE_CHROMIUM)("registry cohorts and patient filters in Chromiu
     const hrRows = page.getByTestId("hazard-ratios").locator("tbody tr");
     expect(await hrRows.count()).toBe(levels.length - 1);
     await expect(hrRows.first().locator("th").textContent()).resolves.toMatch(/^bclcStage/);
+    // Competing risks beside KM: death, transplant and resection after the first treatment.
+    const ci = page.getByTestId("cuminc-plot").locator("svg");
+    await ci.waitFor();
+    const c = api.competing;
+    expect(c.counts.death + c.counts.transplant + c.counts.resection).toBeGreaterThan(0);
+    expect(c.curves.length).toBeGreaterThan(levels.length);
+    expect(await ci.locator("path.km-curve").count()).toBe(c.curves.length);
+    expect(await ci.locator("g.at-risk-row").count()).toBe(c.curves.length);
+    await expect(ci.locator("title").textContent()).resolves.toContain(
+      "Cumulative incidence: death, transplant, resection (competing) by BCLC stage",
+    );
+    const firstAtRisk = await ci
+      .locator("g.at-risk-row")
+      .first()
+      .locator("text.n-risk")
+      .first()
+      .textContent();
+    expect(Number(firstAtRisk)).toBe(c.atRisk.find((a) => a.level === c.curves[0]?.level)?.km.nRisk[0]);
+    for (const curve of c.curves)
+      expect(curve.est.every((e, i) => i === 0 || e >= (curve.est[i - 1] as number))).toBe(true);
+    await expect(page.getByTestId("competing-summary").textContent()).resolves.toMatch(
+      new RegExp(
+        `^${c.n} patients: ${c.counts.death} deaths, ${c.counts.transplant} transplants, ${c.counts.resection} resections`,
+      ),
+    );
     await noSeriousViolations();
     await screenshot(page, "cohort-pfs-by-bclc");
   });

@@ -146,6 +146,7 @@ export function cohortJson(r: CohortSurvival): string {
     groups: r.groups,
     logrank: r.logrank,
     cox: r.cox,
+    competing: r.competing,
     atRisk: {
       times,
       byGroup: Object.fromEntries(curves.map(([level, km]) => [level, numberAtRisk(km, times)])),

@@ -172,6 +172,27 @@ export interface CohortResult {
         }
       | { readonly status: "invalid" | "no-events"; readonly message: string };
   } | null;
+  readonly competing: {
+    readonly events: readonly ("death" | "transplant" | "resection")[];
+    readonly n: number;
+    readonly counts: Readonly<Record<"death" | "transplant" | "resection", number>>;
+    readonly curves: readonly {
+      readonly level: string;
+      readonly event: "death" | "transplant" | "resection";
+      readonly time: readonly number[];
+      readonly est: readonly number[];
+      readonly var: readonly number[];
+    }[];
+    readonly atRisk: readonly { readonly level: string; readonly km: KmJson }[];
+    readonly grayTest:
+      | readonly {
+          readonly event: "death" | "transplant" | "resection";
+          readonly stat: number | null;
+          readonly pv: number | null;
+          readonly df: number;
+        }[]
+      | null;
+  } | null;
   readonly atRisk: {
     readonly times: readonly number[];
     readonly byGroup: Readonly<Record<string, readonly number[]>>;

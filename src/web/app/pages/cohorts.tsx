@@ -5,9 +5,10 @@
  * per-patient times as CSV. All through `GET /api/cohorts/survival`.
  */
 import { type FormEvent, useEffect, useMemo, useRef, useState } from "react";
+import { cumincAt } from "../../../analytics/cuminc-at.js";
 import { fitWarningText, unreliableTerms } from "../../../analytics/fit-warnings.js";
 import type { KmCurve } from "../../../analytics/kaplan-meier.js";
-import { kmSvg } from "../../../analytics/km-svg.js";
+import { atRiskTimes, kmSvg } from "../../../analytics/km-svg.js";
 import { PROCEDURE_MODALITIES } from "../../../store/entities.js";
 import { api, type CohortResult } from "../api.js";
 
@@ -137,8 +138,40 @@ async function pngOf(svg: string): Promise<Blob> {
   );
 }
 
+const EVENT_LABEL = { death: "death", transplant: "transplant", resection: "resection" } as const;
+
+/**
+ * Cumulative incidence of death, transplant and resection (Aalen–Johansen, as cmprsk::cuminc)
+ * per group, drawn with the event-free numbers at risk of each group.
+ */
+function cumincSvgOf(r: CohortResult): string {
+  const c = r.competing;
+  if (!c) return "";
+  const prefix = LEVEL_PREFIX[r.request.groupBy];
+  const grouped = r.request.groupBy !== "none";
+  const series = c.curves.map((curve) => {
+    const km = curveOf(
+      (c.atRisk.find((a) => a.level === curve.level) as { km: CohortResult["overall"]["km"] }).km,
+    );
+    const est = cumincAt(curve, km.time).map((a) => a.est ?? Number.NaN);
+    return {
+      label: grouped ? `${prefix}${curve.level} · ${EVENT_LABEL[curve.event]}` : EVENT_LABEL[curve.event],
+      curve: { ...km, surv: est, lower: est, upper: est },
+    };
+  });
+  const maxTime = Math.max(0, ...c.atRisk.flatMap((a) => a.km.time));
+  return kmSvg(series, {
+    id: "cohort-cuminc",
+    kind: "incidence",
+    bands: false,
+    title: `Cumulative incidence: death, transplant, resection (competing)${grouped ? ` by ${GROUP_LABEL[r.request.groupBy]}` : ""}, n = ${c.n}`,
+    xLabel: `${UNIT_LABEL[r.request.unit]} since first treatment`,
+    times: atRiskTimes(maxTime),
+  });
+}
+
 /** Puts the SVG into the page as DOM nodes (parsed, not injected as HTML). */
-function SvgFigure({ svg }: { svg: string }) {
+function SvgFigure({ svg, testId = "km-plot" }: { svg: string; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -146,7 +179,7 @@ function SvgFigure({ svg }: { svg: string }) {
     const doc = new DOMParser().parseFromString(svg, "image/svg+xml");
     el.replaceChildren(document.importNode(doc.documentElement, true));
   }, [svg]);
-  return <div ref={ref} className="km-figure" data-testid="km-plot" />;
+  return <div ref={ref} className="km-figure" data-testid={testId} />;
 }
 
 export function Cohorts() {
@@ -355,6 +388,41 @@ function CohortView({
               {error && <span className="error"> {error}</span>}
             </figcaption>
           </figure>
+          {r.competing && (
+            <figure className="km" aria-labelledby="cuminc-h">
+              <h3 id="cuminc-h">Competing risks: death, transplant, resection</h3>
+              <SvgFigure svg={cumincSvgOf(r)} testId="cuminc-plot" />
+              <figcaption className="no-print">
+                <p data-testid="competing-summary">
+                  {r.competing.n} patients: {r.competing.counts.death} deaths, {r.competing.counts.transplant}{" "}
+                  transplants, {r.competing.counts.resection} resections first; the others censored at the
+                  last follow-up (lost to follow-up or event-free). Cumulative incidence (Aalen–Johansen;
+                  Kalbfleisch & Prentice 1980), not 1 − Kaplan–Meier.
+                </p>
+                {r.competing.grayTest && (
+                  <ul data-testid="gray-tests">
+                    {r.competing.grayTest.map((t) => (
+                      <li key={t.event}>
+                        Gray's test, {EVENT_LABEL[t.event]}:{" "}
+                        {t.stat === null
+                          ? "not computable (singular)"
+                          : `χ² = ${fmt(t.stat, 4)} on ${t.df} df, p = ${fmtP(t.pv)}`}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() =>
+                    saveBlob(new Blob([cumincSvgOf(r)], { type: "image/svg+xml" }), `${fileBase}-cuminc.svg`)
+                  }
+                >
+                  Download cumulative-incidence SVG
+                </button>
+              </figcaption>
+            </figure>
+          )}
           <table className="grid sr-only">
             <caption>Number at risk</caption>
             <thead>
