@@ -67,6 +67,40 @@ describe("demo cohort export through independent validators", () => {
     expect([...summary].map(([k, c]) => `${c}× ${k}`)).toEqual([]);
   }, 600_000);
 
+  it("the demo export as mCODE: a CancerStage per staged assessment, focused on the primary cancer; no molar bilirubin under the mass code; INR with a unit; labs categorised", () => {
+    type Obs = {
+      resourceType: string;
+      code?: { coding?: { code?: string }[] };
+      subject?: { reference?: string };
+      focus?: { reference?: string }[];
+      effectiveDateTime?: string;
+      category?: { coding?: { code?: string }[] }[];
+      valueQuantity?: { code?: string };
+    };
+    const obs = resources.filter((r) => r.resourceType === "Observation") as Obs[];
+    const code = (o: Obs) => o.code?.coding?.[0]?.code;
+    const bclc = obs.filter((o) => code(o) === "C115134");
+    const perPatient = new Map<string, Set<string>>();
+    for (const o of bclc) {
+      const k = o.subject?.reference ?? "";
+      perPatient.set(k, (perPatient.get(k) ?? new Set()).add(o.effectiveDateTime ?? ""));
+    }
+    // Staged where the 30-day window of an imaging study holds what BCLC needs (62 of 200 demo
+    // patients, each at one study: follow-up studies lack the findings and ECOG in their window).
+    expect(perPatient.size).toBeGreaterThanOrEqual(50);
+
+    const conditions = new Set(
+      resources.filter((r) => r.resourceType === "Condition").map((r) => `urn:uuid:${r.id}`),
+    );
+    expect(bclc.every((o) => conditions.has(o.focus?.[0]?.reference ?? ""))).toBe(true);
+    const bilirubinMass = obs.filter((o) => code(o) === "1975-2");
+    expect(bilirubinMass.filter((o) => o.valueQuantity?.code !== "mg/dL")).toEqual([]);
+    expect(obs.filter((o) => code(o) === "14631-6").length).toBeGreaterThan(1000);
+    expect(obs.filter((o) => code(o) === "6301-6" && o.valueQuantity?.code !== "{INR}")).toEqual([]);
+    const labs = obs.filter((o) => ["14631-6", "1751-7", "6301-6", "2160-0"].includes(code(o) ?? ""));
+    expect(labs.filter((o) => o.category?.[0]?.coding?.[0]?.code !== "laboratory")).toEqual([]);
+  });
+
   it("the false positive is the validator's: mCODE's own Tumor example gets exactly that finding, and nothing else", () => {
     const example = JSON.parse(
       readFileSync(

@@ -16,7 +16,16 @@ import type {
   Procedure,
   Resource,
 } from "@medplum/fhirtypes";
-import { loincFor } from "../clinical/terminology/index.js";
+import {
+  HCC,
+  ICD10CM,
+  isHcc,
+  LIVER_STRUCTURE,
+  loincFor,
+  MCODE_PROFILE,
+  SNOMED,
+} from "../clinical/terminology/index.js";
+import type { Analyte } from "../clinical/units/analytes.js";
 import {
   ANALYTE_OF_LOINC,
   BCLC_SYSTEM,
@@ -32,6 +41,17 @@ import {
 import { PROCEDURE_SYSTEM, TUMOR_MAX_DIMENSION_LOINC, TUMOR_SIZE_LOINC } from "./import.js";
 
 const MCODE = "http://hl7.org/fhir/us/mcode/StructureDefinition";
+/** NCI Thesaurus, as mCODE STU4's value sets name it. */
+const NCIT = "http://ncicb.nci.nih.gov/xml/owl/EVS/Thesaurus.owl";
+/** UCUM's dimensionless unit with the INR annotation (equal to 1). */
+const INR_UNIT = "{INR}";
+const VITAL_SIGNS: ReadonlySet<Analyte> = new Set(["height", "weight"]);
+
+function observationCategory(code: "laboratory" | "vital-signs" | "survey") {
+  return {
+    coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code }],
+  };
+}
 
 /** A stored record as the API shows it (camelCase fields). */
 export type Rec = { readonly id: string } & Readonly<Record<string, unknown>>;
@@ -44,8 +64,8 @@ export interface PatientData {
   readonly procedures: readonly Rec[];
   readonly systemicTherapies: readonly Rec[];
   readonly outcomes: readonly Rec[];
-  /** Stages from the current assessment, when determined. */
-  readonly stages?: { readonly asOf: string; readonly bclc?: string | null; readonly cnlc?: string | null };
+  /** Every staged assessment, oldest first. */
+  readonly stages?: readonly StageAt[];
 }
 
 const s = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
@@ -55,7 +75,7 @@ function entry(resource: Resource & { id: string }): BundleEntry {
   return { fullUrl: `urn:uuid:${resource.id}`, resource };
 }
 
-function patientResource(p: Rec, deceased: string | undefined): Patient & { id: string } {
+export function patientResource(p: Rec, deceased: string | undefined): Patient & { id: string } {
   const family = s(p.familyName);
   const given = s(p.givenName);
   const gender = s(p.sex);
@@ -89,21 +109,34 @@ function observationResource(o: Rec, subject: string): Observation & { id: strin
   // One stored code per analyte; the exported code is the one whose property matches the unit.
   const analyte = system === LOINC ? ANALYTE_OF_LOINC.get(stored) : undefined;
   const code = (analyte && loincFor(analyte, s(o.unit))) ?? stored;
+  const ecog = system === LOINC && code === ECOG_LOINC;
+  const category = ecog
+    ? "survey"
+    : analyte === undefined
+      ? undefined
+      : VITAL_SIGNS.has(analyte)
+        ? "vital-signs"
+        : "laboratory";
   const base: Observation & { id: string } = {
     resourceType: "Observation",
     id: o.id,
+    ...(ecog ? { meta: { profile: [MCODE_PROFILE.ecogPerformanceStatus] } } : {}),
     status: "final",
+    ...(category ? { category: [observationCategory(category)] } : {}),
     code: { coding: [{ system, code }] },
     subject: { reference: subject },
     effectiveDateTime: s(o.effectiveAt),
   };
-  if (system === LOINC && code === ECOG_LOINC && n(o.value) !== undefined)
-    return { ...base, valueInteger: n(o.value) };
+  if (ecog && n(o.value) !== undefined) return { ...base, valueInteger: n(o.value) };
   if (n(o.value) !== undefined) {
-    const unit = s(o.unit);
+    // A ratio stored without a unit (INR) is the dimensionless UCUM unit, annotated.
+    const unit = s(o.unit) ?? (analyte === "inr" ? INR_UNIT : undefined);
     return {
       ...base,
-      valueQuantity: { value: n(o.value), ...(unit ? { unit, system: UCUM, code: unit } : {}) },
+      valueQuantity: {
+        value: n(o.value),
+        ...(unit ? { unit: unit === INR_UNIT ? "INR" : unit, system: UCUM, code: unit } : {}),
+      },
     };
   }
   if (s(o.valueCode)) {
@@ -118,12 +151,27 @@ function observationResource(o: Rec, subject: string): Observation & { id: strin
   return base;
 }
 
-function tumourResources(t: Rec, subject: string): (Resource & { id: string })[] {
-  const out: (Resource & { id: string })[] = [];
-  const body: BodyStructure & { id: string } = {
+/** The primary cancer Condition's id: one per patient and diagnosis code (all its tumours relate to it). */
+function conditionId(patientId: string, icd10: string): string {
+  return `${patientId}-cancer-${icd10.replace(/[^A-Za-z0-9]/g, "")}`;
+}
+
+function tumourResource(t: Rec, subject: string, patientId: string): BodyStructure & { id: string } {
+  const icd10 = s(t.icd10);
+  return {
     resourceType: "BodyStructure",
     id: t.id,
     meta: { profile: [`${MCODE}/mcode-tumor`] },
+    ...(icd10
+      ? {
+          extension: [
+            {
+              url: `${MCODE}/mcode-related-condition`,
+              valueReference: { reference: `urn:uuid:${conditionId(patientId, icd10)}` },
+            },
+          ],
+        }
+      : {}),
     // mCODE Tumor: at least one identifier of the BodyStructureIdentifier profile (type
     // resource-types#BodyStructure); the value is Hepatica's tumour id, the label goes in description.
     identifier: [
@@ -135,29 +183,64 @@ function tumourResources(t: Rec, subject: string): (Resource & { id: string })[]
       },
     ],
     ...(s(t.label) ? { description: s(t.label) } : {}),
-    location: {
-      coding: [{ system: "http://snomed.info/sct", code: "10200004", display: "Liver structure" }],
-    },
+    location: { coding: [{ system: SNOMED, code: LIVER_STRUCTURE.code, display: LIVER_STRUCTURE.display }] },
     ...(s(t.segment) ? { locationQualifier: [{ text: s(t.segment) }] } : {}),
     patient: { reference: subject },
   };
-  out.push(body);
-  if (s(t.icd10)) {
-    const condition: Condition & { id: string } = {
-      resourceType: "Condition",
-      id: `${t.id}-condition`,
-      meta: { profile: [`${MCODE}/mcode-primary-cancer-condition`] },
-      category: [{ coding: [{ system: "http://snomed.info/sct", code: "64572001", display: "Disease" }] }],
-      code: {
-        coding: [{ system: ICD10, code: s(t.icd10) }],
-        ...(s(t.histology) ? { text: s(t.histology) } : {}),
-      },
-      subject: { reference: subject },
-      ...(s(t.diagnosedOn) ? { onsetDateTime: s(t.diagnosedOn) } : {}),
-    };
-    out.push(condition);
+}
+
+/**
+ * mCODE PrimaryCancerCondition, one per diagnosis code of the patient's tumours: category
+ * problem-list-item (US Core), the code in ICD-10 (WHO) and ICD-10-CM (C22.x is the same code in
+ * both), SNOMED CT too for hepatocellular carcinoma, body site liver; diagnosed on the earliest
+ * date of its tumours.
+ */
+function conditionResources(
+  tumours: readonly Rec[],
+  subject: string,
+  patientId: string,
+): (Condition & { id: string })[] {
+  const byCode = new Map<string, Rec[]>();
+  for (const t of tumours) {
+    const icd10 = s(t.icd10);
+    if (icd10) byCode.set(icd10, [...(byCode.get(icd10) ?? []), t]);
   }
-  return out;
+  return [...byCode].map(([icd10, ts]) => {
+    const onset = ts
+      .map((t) => s(t.diagnosedOn))
+      .filter((d): d is string => d !== undefined)
+      .sort()[0];
+    const histology = ts.map((t) => s(t.histology)).find((h) => h !== undefined);
+    return {
+      resourceType: "Condition",
+      id: conditionId(patientId, icd10),
+      meta: { profile: [MCODE_PROFILE.primaryCancerCondition] },
+      category: [
+        {
+          coding: [
+            {
+              system: "http://terminology.hl7.org/CodeSystem/condition-category",
+              code: "problem-list-item",
+              display: "Problem List Item",
+            },
+          ],
+        },
+      ],
+      code: {
+        coding: [
+          { system: ICD10, code: icd10 },
+          { system: ICD10CM, code: icd10 },
+          ...(isHcc(ICD10, icd10) ? [{ system: SNOMED, code: HCC.snomed, display: HCC.snomedDisplay }] : []),
+        ],
+        ...(histology ? { text: histology } : {}),
+      },
+      bodySite: [
+        { coding: [{ system: SNOMED, code: LIVER_STRUCTURE.code, display: LIVER_STRUCTURE.display }] },
+      ],
+      subject: { reference: subject },
+      ...(onset ? { onsetDateTime: onset } : {}),
+    };
+  });
 }
 
 function tumourSizeResources(img: Rec, subject: string): (Observation & { id: string })[] {
@@ -228,7 +311,11 @@ function therapyResource(t: Rec, subject: string): MedicationAdministration & { 
   };
 }
 
-function outcomeResource(o: Rec, subject: string): (Resource & { id: string }) | undefined {
+function outcomeResource(
+  o: Rec,
+  subject: string,
+  focus: string | undefined,
+): (Resource & { id: string }) | undefined {
   if (o.kind === "progression") {
     return {
       resourceType: "Observation",
@@ -237,6 +324,7 @@ function outcomeResource(o: Rec, subject: string): (Resource & { id: string }) |
       status: "final",
       code: { coding: [{ system: LOINC, code: "97509-4", display: "Cancer disease progression" }] },
       subject: { reference: subject },
+      ...(focus ? { focus: [{ reference: `urn:uuid:${focus}` }] } : {}),
       effectiveDateTime: s(o.occurredOn),
       valueCodeableConcept: {
         coding: [
@@ -262,30 +350,62 @@ function outcomeResource(o: Rec, subject: string): (Resource & { id: string }) |
   return undefined;
 }
 
+/** One staged assessment: the stages determined as of a date (null: the rules could not stage). */
+export interface StageAt {
+  readonly asOf: string;
+  readonly bclc?: string | null;
+  readonly cnlc?: string | null;
+}
+
+/**
+ * mCODE CancerStage. BCLC: code NCIt C115134 "BCLC Stage" and method NCIt C115132
+ * "Hepatocellular Carcinoma by BCLC Stage" (both in mCODE STU4's value sets); the stage value in
+ * Hepatica's code system, because mCODE's stage-value set holds no BCLC values (a preferred
+ * binding). CNLC (no standard code at all): code and value in Hepatica's code systems, with text.
+ * `focus` is the primary cancer Condition; `effectiveDateTime` the date the stage was assessed.
+ */
 function stageResource(
   patientId: string,
   subject: string,
   kind: "bclc" | "cnlc",
   stage: string,
   asOf: string,
+  focus: string | undefined,
 ): Observation & { id: string } {
+  const name = kind === "bclc" ? "BCLC" : "CNLC";
   return {
     resourceType: "Observation",
-    id: `${patientId}-${kind}-stage`,
-    meta: { profile: [`${MCODE}/mcode-cancer-stage`] },
+    id: `${patientId}-${kind}-${asOf.slice(0, 10)}`,
+    meta: { profile: [MCODE_PROFILE.cancerStage] },
     status: "final",
-    category: [
-      { coding: [{ system: "http://terminology.hl7.org/CodeSystem/observation-category", code: "survey" }] },
-    ],
-    code: {
-      coding: [
-        { system: STAGE_TYPE_SYSTEM, code: kind, display: kind === "bclc" ? "BCLC stage" : "CNLC stage" },
-      ],
-    },
+    category: [observationCategory("survey")],
+    code:
+      kind === "bclc"
+        ? {
+            coding: [{ system: NCIT, code: "C115134", display: "BCLC Stage" }],
+            text: "BCLC stage",
+          }
+        : { coding: [{ system: STAGE_TYPE_SYSTEM, code: kind, display: "CNLC stage" }], text: "CNLC stage" },
     subject: { reference: subject },
+    ...(focus ? { focus: [{ reference: `urn:uuid:${focus}` }] } : {}),
     effectiveDateTime: asOf,
-    method: { coding: [{ system: STAGE_TYPE_SYSTEM, code: kind }] },
-    valueCodeableConcept: { coding: [{ system: kind === "bclc" ? BCLC_SYSTEM : CNLC_SYSTEM, code: stage }] },
+    ...(kind === "bclc"
+      ? {
+          method: {
+            coding: [{ system: NCIT, code: "C115132", display: "Hepatocellular Carcinoma by BCLC Stage" }],
+          },
+        }
+      : {}),
+    valueCodeableConcept: {
+      coding: [
+        {
+          system: kind === "bclc" ? BCLC_SYSTEM : CNLC_SYSTEM,
+          code: stage,
+          display: `${name} stage ${stage}`,
+        },
+      ],
+      text: `${name} stage ${stage}`,
+    },
   };
 }
 
@@ -295,16 +415,21 @@ export function patientResources(d: PatientData): (Resource & { id: string })[] 
   const death = d.outcomes.find((o) => o.kind === "death");
   const out: (Resource & { id: string })[] = [patientResource(d.patient, s(death?.occurredOn))];
   for (const o of d.observations) out.push(observationResource(o, subject));
-  for (const t of d.tumours) out.push(...tumourResources(t, subject));
+  const conditions = conditionResources(d.tumours, subject, d.patient.id);
+  const primary = conditions[0]?.id;
+  for (const t of d.tumours) out.push(tumourResource(t, subject, d.patient.id));
+  out.push(...conditions);
   for (const i of d.imaging) out.push(...tumourSizeResources(i, subject));
   for (const p of d.procedures) out.push(procedureResource(p, subject));
   for (const t of d.systemicTherapies) out.push(therapyResource(t, subject));
   for (const o of d.outcomes) {
-    const r = outcomeResource(o, subject);
+    const r = outcomeResource(o, subject, primary);
     if (r) out.push(r);
   }
-  if (d.stages?.bclc) out.push(stageResource(d.patient.id, subject, "bclc", d.stages.bclc, d.stages.asOf));
-  if (d.stages?.cnlc) out.push(stageResource(d.patient.id, subject, "cnlc", d.stages.cnlc, d.stages.asOf));
+  for (const st of d.stages ?? []) {
+    if (st.bclc) out.push(stageResource(d.patient.id, subject, "bclc", st.bclc, st.asOf, primary));
+    if (st.cnlc) out.push(stageResource(d.patient.id, subject, "cnlc", st.cnlc, st.asOf, primary));
+  }
   return out;
 }
 
@@ -314,5 +439,39 @@ export function patientBundle(d: PatientData, timestamp: string): Bundle {
     type: "collection",
     timestamp,
     entry: patientResources(d).map(entry),
+  };
+}
+
+/**
+ * A page of a search as FHIR defines paging (https://hl7.org/fhir/R4/http.html#paging): a
+ * `searchset` with the total and `self` / `next` / `previous` links, so that nothing is cut off
+ * silently.
+ */
+export function searchsetPage(
+  resources: readonly (Resource & { id: string })[],
+  page: { readonly url: string; readonly offset: number; readonly count: number; readonly total: number },
+): Bundle {
+  const at = (offset: number) => {
+    const u = new URL(page.url, "http://base.invalid");
+    u.searchParams.set("_count", String(page.count));
+    u.searchParams.set("_offset", String(offset));
+    return `${u.pathname}${u.search}`;
+  };
+  return {
+    resourceType: "Bundle",
+    type: "searchset",
+    total: page.total,
+    link: [
+      { relation: "self", url: at(page.offset) },
+      ...(page.offset + page.count < page.total
+        ? [{ relation: "next", url: at(page.offset + page.count) }]
+        : []),
+      ...(page.offset > 0 ? [{ relation: "previous", url: at(Math.max(0, page.offset - page.count)) }] : []),
+    ],
+    entry: resources.map((r) => ({
+      fullUrl: `${r.resourceType}/${r.id}`,
+      resource: r,
+      search: { mode: "match" },
+    })),
   };
 }

@@ -195,7 +195,7 @@ describe.each(dialectsUnderTest())("the researcher as attacker on %s", (dialect)
       expect(b.statusCode).toBe(200);
       const stage = (
         b.json() as { entry: { resource: { id: string; effectiveDateTime?: string } }[] }
-      ).entry.find((e) => e.resource.id.endsWith("-bclc-stage") || e.resource.id.endsWith("-cnlc-stage"));
+      ).entry.find((e) => /-(bclc|cnlc)-/.test(e.resource.id));
       if (stage?.resource.effectiveDateTime)
         viaStage.set(id, days(today(), stage.resource.effectiveDateTime));
       await as("researcher", "GET", `/api/patients/${id}/assessments`);

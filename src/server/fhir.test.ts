@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SAMPLE_BUNDLE } from "../fhir/testing.js";
 import { pseudonymKey, pseudonymOf } from "../store/deidentify.js";
+import { generateCohort, writeCohort } from "../store/demo-cohort.js";
 import { dialectsUnderTest } from "../store/testing.js";
 import { auth, openTestApp, type TestApp } from "./testing.js";
 
@@ -194,5 +195,98 @@ describe.each(dialectsUnderTest())("FHIR API on %s", (dialect) => {
     } finally {
       await other.close();
     }
+  });
+});
+
+describe("FHIR base: CapabilityStatement and OperationOutcome errors", () => {
+  let h: TestApp;
+  beforeAll(async () => {
+    h = await openTestApp("sqlite");
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("GET /api/fhir/metadata (and /fhir/metadata) is a public R4 CapabilityStatement naming the mCODE profiles", async () => {
+    for (const url of ["/api/fhir/metadata", "/fhir/metadata"]) {
+      const res = await h.app.inject({ method: "GET", url });
+      expect(res.statusCode).toBe(200);
+      expect(res.headers["content-type"]).toMatch(/application\/fhir\+json/);
+      const cs = res.json() as {
+        resourceType: string;
+        fhirVersion: string;
+        rest: { resource: { type: string; supportedProfile?: string[] }[] }[];
+      };
+      expect(cs).toMatchObject({
+        resourceType: "CapabilityStatement",
+        fhirVersion: "4.0.1",
+        kind: "instance",
+      });
+      expect(cs.rest[0]?.resource.find((r) => r.type === "Observation")?.supportedProfile).toContain(
+        "http://hl7.org/fhir/us/mcode/StructureDefinition/mcode-cancer-stage",
+      );
+    }
+  });
+
+  it("Patient search pages with Bundle.link next instead of a silent cap", async () => {
+    await writeCohort(h.t.store.db, generateCohort(3, 5));
+    const first = await h.app.inject({
+      method: "GET",
+      url: "/api/fhir/Patient?_count=2",
+      headers: auth(h.tokens.clinician),
+    });
+    expect(first.statusCode).toBe(200);
+    const b1 = first.json() as {
+      type: string;
+      total: number;
+      entry: unknown[];
+      link: { relation: string; url: string }[];
+    };
+    expect(b1).toMatchObject({ type: "searchset", total: 3 });
+    expect(b1.entry).toHaveLength(2);
+    const next = b1.link.find((l) => l.relation === "next")?.url ?? "";
+    expect(next).toBe("/api/fhir/Patient?_count=2&_offset=2");
+    const b2 = (
+      await h.app.inject({ method: "GET", url: next, headers: auth(h.tokens.clinician) })
+    ).json() as typeof b1;
+    expect(b2.entry).toHaveLength(1);
+    expect(b2.link.map((l) => l.relation)).toEqual(["self", "previous"]);
+    const tooMany = await h.app.inject({
+      method: "GET",
+      url: "/api/fhir/Patient?_count=5000",
+      headers: auth(h.tokens.clinician),
+    });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "invalid" }, { code: "invalid", expression: ["querystring._count"] }],
+    });
+  });
+
+  it("404 is an OperationOutcome with code not-found (unknown path, unknown patient); 401 is code login", async () => {
+    const unknown = await h.app.inject({
+      method: "GET",
+      url: "/api/fhir/Nothing/here",
+      headers: auth(h.tokens.clinician),
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ code: "not-found" }],
+    });
+    const patient = await h.app.inject({
+      method: "GET",
+      url: "/api/patients/00000000-0000-4000-8000-000000000000/fhir",
+      headers: auth(h.tokens.clinician),
+    });
+    expect(patient.statusCode).toBe(404);
+    expect(patient.json()).toMatchObject({
+      resourceType: "OperationOutcome",
+      issue: [{ severity: "error", code: "not-found" }],
+    });
+    expect(patient.body).not.toMatch(/internal/);
+    const anonymous = await h.app.inject({ method: "GET", url: "/api/fhir/$export" });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json()).toMatchObject({ resourceType: "OperationOutcome", issue: [{ code: "login" }] });
   });
 });

@@ -7,62 +7,90 @@
  */
 import type { Bundle, BundleEntry } from "@medplum/fhirtypes";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { assess } from "../../clinical/assess.js";
-import { type PatientData, patientBundle, patientResources, type Rec } from "../../fhir/export.js";
+import {
+  type PatientData,
+  patientBundle,
+  patientResource,
+  patientResources,
+  type Rec,
+  type StageAt,
+  searchsetPage,
+} from "../../fhir/export.js";
 import { type EntryPlan, issue, outcome, planBundle, planResource } from "../../fhir/import.js";
 import { appendAudit } from "../../store/audit.js";
-import { latestRecordDate, shiftDate } from "../../store/deidentify.js";
+import { shiftDate } from "../../store/deidentify.js";
 import { ENTITIES, type EntitySpec } from "../../store/entities.js";
-import { dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
-import { deriveCase } from "../api/derive-case.js";
+import { countRecords, dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
+import { DEFAULT_WINDOW_DAYS, deriveCase } from "../api/derive-case.js";
 import { present } from "../api/entities.js";
+import { stagesOf } from "../api/registry.js";
 import { patientParam, researchSources, researchView } from "../api/research-view.js";
-import { errorSchema, idParams } from "../api/schemas.js";
+import { idParams } from "../api/schemas.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
-import { ApiError } from "../errors.js";
+import { ApiError, toHttpError } from "../errors.js";
+import { capabilityStatement } from "./capability.js";
 import { type EntryResult, executePlan } from "./execute.js";
+import { outcomeOfHttpError, outcomeSchema } from "./outcome.js";
 
 const IMPORT_LIMIT = 50 * 1024 * 1024;
+/** Records read per query when exporting. */
+const PAGE = 1000;
+
+/** Every record of a kind for one patient, page by page (no silent cap). */
+async function allRecords(deps: ServerDeps, spec: EntitySpec, patientId: string): Promise<EntityRecord[]> {
+  const out: EntityRecord[] = [];
+  for (;;) {
+    const page = await listRecords(deps.store.db, spec, { patientId, limit: PAGE, offset: out.length });
+    out.push(...page);
+    if (page.length < PAGE) return out;
+  }
+}
+
+/**
+ * The stages of every staged assessment: one per imaging study (the time points at which the
+ * tumour burden is known), each derived as the assessment derives it as of that day (labs in its
+ * window), whatever the study's age. Researchers' dates are shifted as the rest of their view.
+ */
+async function stageHistory(
+  deps: ServerDeps,
+  request: FastifyRequest,
+  id: string,
+  studyDates: readonly string[],
+): Promise<StageAt[]> {
+  const researcher = deidentified(request);
+  const view = researcher ? researchSources(await researchView(deps)) : undefined;
+  const shift = researcher ? ((await dateShiftOf(deps.store.db, id)) ?? 0) : 0;
+  const out: StageAt[] = [];
+  for (const asOf of [...new Set(studyDates)].sort()) {
+    const derived = await deriveCase(deps.store.db, id, asOf, DEFAULT_WINDOW_DAYS, view);
+    if (!derived) continue;
+    const { bclcStage, cnlcStage } = stagesOf(derived.case);
+    if (bclcStage || cnlcStage) {
+      out.push({ asOf: researcher ? shiftDate(asOf, shift) : asOf, bclc: bclcStage, cnlc: cnlcStage });
+    }
+  }
+  return out;
+}
 
 async function patientData(deps: ServerDeps, request: FastifyRequest, id: string): Promise<PatientData> {
   const { db } = deps.store;
   const patient = await getRecord(db, ENTITIES.patient, id);
   if (!patient) throw new ApiError("not-found", `no patient ${id}`);
   const list = async (spec: EntitySpec): Promise<Rec[]> => {
-    const rows = await listRecords(db, spec, { patientId: id, limit: 1000 });
+    const rows = await allRecords(deps, spec, id);
     return Promise.all(rows.map((r: EntityRecord) => present(deps, request, spec, r)));
   };
-  // Researchers' stages are as of the latest date in the record: "today" would give the shift away.
-  const researcher = deidentified(request);
-  const asOf = researcher ? await latestRecordDate(db, id) : new Date().toISOString().slice(0, 10);
-  const derived =
-    asOf === undefined
-      ? undefined
-      : await deriveCase(
-          db,
-          id,
-          asOf,
-          365,
-          researcher ? researchSources(await researchView(deps)) : undefined,
-        );
-  const a = derived ? assess(derived.case) : undefined;
+  const imagingRows = await allRecords(deps, ENTITIES.imaging, id);
+  const studyDates = imagingRows.map((r) => r.studyDate).filter((d): d is string => typeof d === "string");
   return {
     patient: await present(deps, request, ENTITIES.patient, patient),
     observations: await list(ENTITIES.observation),
     tumours: await list(ENTITIES.tumour),
-    imaging: await list(ENTITIES.imaging),
+    imaging: await Promise.all(imagingRows.map((r) => present(deps, request, ENTITIES.imaging, r))),
     procedures: await list(ENTITIES.procedure),
     systemicTherapies: await list(ENTITIES.systemicTherapy),
     outcomes: await list(ENTITIES.outcome),
-    ...(a && derived
-      ? {
-          stages: {
-            asOf: researcher ? shiftDate(derived.asOf, (await dateShiftOf(db, id)) ?? 0) : derived.asOf,
-            bclc: a.bclc.status === "ok" ? a.bclc.stage : null,
-            cnlc: a.cnlc.status === "ok" ? a.cnlc.stage : null,
-          },
-        }
-      : {}),
+    stages: await stageHistory(deps, request, id, studyDates),
   };
 }
 
@@ -77,6 +105,40 @@ function responseEntry(r: EntryResult): BundleEntry {
 }
 
 export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
+  // Every error of a FHIR route is an OperationOutcome (same status as the rest of the API).
+  app.setErrorHandler((error, request, reply) => {
+    const http = toHttpError(error);
+    if (http.unexpected) request.log.error({ err: error }, "unexpected error");
+    if (http.status === 401) reply.header("www-authenticate", 'Bearer realm="hepatica"');
+    return reply.code(http.status).type("application/fhir+json").send(outcomeOfHttpError(http));
+  });
+  // The FHIR base (and its /fhir alias): the CapabilityStatement, and 404 as OperationOutcome.
+  for (const prefix of ["/api/fhir", "/fhir"]) {
+    await app.register(
+      async (base) => {
+        base.setNotFoundHandler((request, reply) =>
+          reply
+            .code(404)
+            .type("application/fhir+json")
+            .send(
+              outcome([issue("not-found", `no FHIR resource or operation at ${request.url.split("?")[0]}`)]),
+            ),
+        );
+        base.get(
+          "/metadata",
+          {
+            config: { public: true },
+            schema: {
+              tags: ["fhir"],
+              summary: "The server's FHIR R4 CapabilityStatement (public, as FHIR requires)",
+            },
+          },
+          async (_request, reply) => reply.type("application/fhir+json").send(capabilityStatement()),
+        );
+      },
+      { prefix },
+    );
+  }
   app.addContentTypeParser(
     "application/fhir+json",
     { parseAs: "string", bodyLimit: IMPORT_LIMIT },
@@ -102,7 +164,7 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         tags: ["fhir"],
         summary:
           "Import a FHIR R4 Bundle; valid resources are kept, each invalid one gets an OperationOutcome",
-        response: { 401: errorSchema, 403: errorSchema },
+        response: { 401: outcomeSchema, 403: outcomeSchema },
       },
     },
     async (request, reply) => {
@@ -135,6 +197,49 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     },
   );
 
+  app.get<{ Querystring: { _count?: string; _offset?: string } }>(
+    "/api/fhir/Patient",
+    {
+      schema: {
+        tags: ["fhir"],
+        summary: "Search patients as FHIR: a searchset page with Bundle.link next (no silent cap)",
+        querystring: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            _count: { type: "string", pattern: "^[0-9]{1,4}$", description: "1..1000 (default 100)" },
+            _offset: { type: "string", pattern: "^[0-9]{1,9}$" },
+          },
+        },
+        response: { 401: outcomeSchema },
+      },
+    },
+    async (request, reply) => {
+      requireRole(request, "clinician", "researcher", "admin");
+      const count = Number(request.query._count ?? 100);
+      const offset = Number(request.query._offset ?? 0);
+      if (count < 1 || count > PAGE) {
+        throw new ApiError("invalid-input", `_count must be 1..${PAGE}`, [
+          { path: "querystring._count", code: "out-of-range", message: `_count must be 1..${PAGE}` },
+        ]);
+      }
+      const rows = await listRecords(deps.store.db, ENTITIES.patient, { limit: count, offset });
+      const total = await countRecords(deps.store.db, ENTITIES.patient);
+      const patients = await Promise.all(rows.map((r) => present(deps, request, ENTITIES.patient, r)));
+      await appendAudit(deps.store.db, actorOf(request), {
+        action: "read",
+        entity: "patient",
+        detail: `FHIR Patient search, ${patients.length} of ${total} from ${offset}`,
+      });
+      return reply.type("application/fhir+json").send(
+        searchsetPage(
+          patients.map((p) => patientResource(p, undefined)),
+          { url: request.url, offset, count, total },
+        ),
+      );
+    },
+  );
+
   app.get<{ Params: { id: string } }>(
     "/api/patients/:id/fhir",
     {
@@ -142,7 +247,7 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         tags: ["fhir"],
         summary: "Export a patient as a FHIR Bundle (mCODE-style), with BCLC and CNLC stage observations",
         params: idParams,
-        response: { 401: errorSchema, 404: errorSchema },
+        response: { 401: outcomeSchema, 404: outcomeSchema },
       },
     },
     async (request, reply) => {
@@ -170,7 +275,7 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
           additionalProperties: false,
           properties: { _type: { type: "string", pattern: "^[A-Za-z]+(,[A-Za-z]+)*$" } },
         },
-        response: { 401: errorSchema },
+        response: { 401: outcomeSchema },
       },
     },
     async (request, reply) => {
@@ -200,7 +305,7 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         tags: ["fhir"],
         summary:
           "Bulk import of FHIR NDJSON (application/fhir+ndjson); an OperationOutcome per rejected line",
-        response: { 401: errorSchema, 403: errorSchema },
+        response: { 401: outcomeSchema, 403: outcomeSchema },
       },
     },
     async (request, reply) => {
