@@ -15,7 +15,15 @@ import type {
 } from "@medplum/fhirtypes";
 import fhirpath from "fhirpath";
 import r4 from "fhirpath/fhir-context/r4";
-import { ecogOfAnswer, readLab, storedLoinc } from "../clinical/terminology/index.js";
+import {
+  ecogOfAnswer,
+  LAB_OF_LOINC,
+  LIVER_STRUCTURE,
+  readLab,
+  SNOMED,
+  storedLoinc,
+} from "../clinical/terminology/index.js";
+import { ucumConvert } from "../clinical/units/ucum.js";
 import { ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "./codes.js";
 
 /** LOINC 21889-1 "Size Tumor" (mCODE TumorSize) and 33728-7 its maximum dimension. */
@@ -126,7 +134,7 @@ function patientPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan 
   return { index, kind: "patient", refs: refsOf(entry, r), body, mrn };
 }
 
-function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryPlan {
+function observationPlan(index: number, entry: BundleEntry, r: Resource, context: PlanContext): EntryPlan {
   const subject = subjectOf(r, "Observation.subject");
   if (!subject) return rejected(index, "required", "Observation.subject is required", "Observation.subject");
   const effective =
@@ -137,7 +145,7 @@ function observationPlan(index: number, entry: BundleEntry, r: Resource): EntryP
     return rejected(index, "required", "Observation.effective[x] is required", "Observation.effective");
   }
   const loinc = first(r, `Observation.code.coding.where(system = '${LOINC}').code`, isString);
-  if (loinc === TUMOR_SIZE_LOINC) return tumourSizePlan(index, entry, r, subject, effective);
+  if (loinc === TUMOR_SIZE_LOINC) return tumourSizePlan(index, entry, r, subject, effective, context);
   if (loinc === ECOG_LOINC) {
     const value = first(r, "Observation.value.ofType(integer)", isNumber) ?? ecogOf(r);
     if (value === undefined) {
@@ -211,10 +219,14 @@ function labPlan(
   effective: string,
 ): EntryPlan | undefined {
   const value = first(r, "Observation.value.ofType(Quantity).value", isNumber);
-  const unit =
+  const sent =
     first(r, "Observation.value.ofType(Quantity).code", isString) ??
     first(r, "Observation.value.ofType(Quantity).unit", isString);
-  const reading = readLab(loinc, unit);
+  const lab = LAB_OF_LOINC.get(loinc);
+  if (!lab) return undefined;
+  const comparator = first(r, "Observation.value.ofType(Quantity).comparator", isString);
+  if (comparator !== undefined) return comparatorRefusal(index, comparator, value);
+  const reading = readLab(loinc, sent === undefined ? undefined : ucumEquivalent(sent, lab.units));
   if (!reading) return undefined;
   if (value === undefined) {
     return rejected(index, "required", `Observation ${loinc} has no numeric value`, "Observation.value");
@@ -243,12 +255,28 @@ function tumourSizePlan(
   r: Resource,
   subject: string,
   effective: string,
+  context: PlanContext,
 ): EntryPlan {
   const q =
     fp(
       `Observation.component.where(code.coding.code = '${TUMOR_MAX_DIMENSION_LOINC}').value.ofType(Quantity)`,
     )(r)[0] ?? fp("Observation.value.ofType(Quantity)")(r)[0];
   const value = (q as { value?: unknown } | undefined)?.value;
+  const comparator = (q as { comparator?: unknown } | undefined)?.comparator;
+  if (isString(comparator)) return comparatorRefusal(index, comparator, isNumber(value) ? value : undefined);
+  const focus = fp("Observation.focus.reference")(r).filter(isString);
+  const onLiver =
+    focus.some((f) => context.liverTumours.has(f)) ||
+    fp(`Observation.bodySite.coding.where(system = '${SNOMED}').code`)(r).includes(LIVER_STRUCTURE.code);
+  if (!onLiver) {
+    const named = [...focus, ...fp("Observation.specimen.reference")(r).filter(isString)].join(", ");
+    return rejected(
+      index,
+      "business-rule",
+      `TumorSize ${r.id ?? ""} does not measure a liver tumour: neither its focus (a liver Tumor BodyStructure of this feed) nor its bodySite is the liver${named ? ` (it names ${named})` : ""} — not imported`,
+      "Observation.focus",
+    );
+  }
   const unit =
     (q as { code?: unknown; unit?: unknown } | undefined)?.code ??
     (q as { unit?: unknown } | undefined)?.unit;
@@ -292,6 +320,15 @@ function conditionPlan(index: number, entry: BundleEntry, r: Resource): EntryPla
     "Condition.code.coding.where(system = 'http://hl7.org/fhir/sid/icd-10' or system = 'http://hl7.org/fhir/sid/icd-10-cm').code",
     isString,
   );
+  const sites = fp(`Condition.bodySite.coding.where(system = '${SNOMED}').code`)(r).filter(isString);
+  if (sites.length > 0 && !sites.includes(LIVER_STRUCTURE.code)) {
+    return rejected(
+      index,
+      "business-rule",
+      `Condition ${r.id ?? ""} has body site ${sites.join(", ")}, not the liver (SNOMED CT ${LIVER_STRUCTURE.code}) — not imported`,
+      "Condition.bodySite",
+    );
+  }
   if (!icd || !/^C22(\.|$)/.test(icd)) {
     return rejected(
       index,
@@ -322,6 +359,19 @@ function bodyStructurePlan(index: number, entry: BundleEntry, r: Resource): Entr
   const subject = subjectOf(r, "BodyStructure.patient");
   if (!subject)
     return rejected(index, "required", "BodyStructure.patient is required", "BodyStructure.patient");
+  if (!isLiverTumour(r)) {
+    const where =
+      first(r, "BodyStructure.location.coding.display", isString) ??
+      first(r, "BodyStructure.location.text", isString) ??
+      first(r, "BodyStructure.location.coding.code", isString) ??
+      "no location";
+    return rejected(
+      index,
+      "business-rule",
+      `BodyStructure ${r.id ?? ""} is not in the liver (location: ${where}; SNOMED CT ${LIVER_STRUCTURE.code} ${LIVER_STRUCTURE.display} expected) — a tumour elsewhere is not imported`,
+      "BodyStructure.location",
+    );
+  }
   return {
     index,
     kind: "tumour",
@@ -423,6 +473,94 @@ function medicationPlan(index: number, entry: BundleEntry, r: Resource): EntryPl
   };
 }
 
+/** What the planning of one entry knows of the rest of the feed. */
+export interface PlanContext {
+  /** References (fullUrl, `BodyStructure/id`) of the feed's Tumor BodyStructures in the liver. */
+  readonly liverTumours: ReadonlySet<string>;
+}
+
+const NO_CONTEXT: PlanContext = { liverTumours: new Set() };
+
+function isLiverTumour(r: unknown): boolean {
+  return fp(`BodyStructure.location.coding.where(system = '${SNOMED}').code`)(r).includes(
+    LIVER_STRUCTURE.code,
+  );
+}
+
+/** The context of a feed: a first pass over every resource. */
+export function planContext(items: readonly { entry?: BundleEntry; resource: unknown }[]): PlanContext {
+  const liverTumours = new Set<string>();
+  for (const { entry, resource } of items) {
+    const r = resource as Resource | null;
+    if (typeof r !== "object" || r === null || r.resourceType !== "BodyStructure") continue;
+    try {
+      if (isLiverTumour(r)) for (const ref of refsOf(entry ?? {}, r)) liverTumours.add(ref);
+    } catch {
+      // a malformed BodyStructure is refused when it is planned
+    }
+  }
+  return { liverTumours };
+}
+
+/**
+ * Statuses that say a resource is not a usable fact (R4 value sets observation-status,
+ * event-status, medication-admin-status, condition-ver-status): such an entry is not used, and
+ * the answer says so.
+ */
+const UNUSABLE: Readonly<Record<string, { readonly path: string; readonly codes: readonly string[] }>> = {
+  Observation: {
+    path: "Observation.status",
+    codes: ["entered-in-error", "cancelled", "preliminary", "registered", "unknown"],
+  },
+  Procedure: { path: "Procedure.status", codes: ["entered-in-error", "not-done", "preparation", "unknown"] },
+  MedicationAdministration: {
+    path: "MedicationAdministration.status",
+    codes: ["entered-in-error", "not-done", "unknown"],
+  },
+  Condition: { path: "Condition.verificationStatus.coding.code", codes: ["entered-in-error", "refuted"] },
+};
+
+function statusRefusal(index: number, r: Resource): EntryPlan | undefined {
+  const rule = Object.hasOwn(UNUSABLE, r.resourceType) ? UNUSABLE[r.resourceType] : undefined;
+  if (!rule) return undefined;
+  const status = fp(rule.path)(r)
+    .filter(isString)
+    .find((c) => rule.codes.includes(c));
+  if (status === undefined) return undefined;
+  return rejected(
+    index,
+    "business-rule",
+    `${r.resourceType} ${r.id ?? ""} has status ${status}: not used`,
+    rule.path.replace(".coding.code", ""),
+  );
+}
+
+/**
+ * A quantity with a comparator is a bound (">1000" is above 1000, not 1000). The case format has
+ * no bounds yet, so it is refused rather than stored as the exact number.
+ */
+function comparatorRefusal(index: number, comparator: string, value: number | undefined): EntryPlan {
+  return rejected(
+    index,
+    "not-supported",
+    `a value with comparator ${comparator}${value === undefined ? "" : value} is a bound, not a measurement; Hepatica does not store bounds yet, so it is not imported (never as ${value ?? "the number"} exactly)`,
+    "Observation.value.ofType(Quantity).comparator",
+  );
+}
+
+/**
+ * The unit the lab's code admits that `sent` equals in UCUM (g/l is g/L: factor 1); else `sent`
+ * as it was, for the terminology table to accept or refuse.
+ */
+function ucumEquivalent(sent: string, admitted: readonly string[]): string {
+  if (admitted.includes(sent)) return sent;
+  const same = admitted.find((u) => {
+    const f = ucumConvert(1, sent, u);
+    return f !== undefined && Math.abs(f - 1) < 1e-12;
+  });
+  return same ?? sent;
+}
+
 export interface ImportPlan {
   /** How the Bundle asks to be processed (a `collection` is read as a batch). */
   readonly type?: "transaction" | "batch" | "collection";
@@ -449,11 +587,17 @@ export function planBundle(input: unknown): ImportPlan {
   }
   const type = bundle.type as "transaction" | "batch" | "collection";
   if (!Array.isArray(bundle.entry)) return { type, entries: [] };
-  return { type, entries: bundle.entry.map((e, i) => planResource(i, e, e?.resource)) };
+  const context = planContext(bundle.entry.map((e) => ({ entry: e ?? {}, resource: e?.resource })));
+  return { type, entries: bundle.entry.map((e, i) => planResource(i, e, e?.resource, context)) };
 }
 
 /** Plans one resource (bundle entry `index`, or NDJSON line `index`). */
-export function planResource(index: number, entry: BundleEntry | undefined, resource: unknown): EntryPlan {
+export function planResource(
+  index: number,
+  entry: BundleEntry | undefined,
+  resource: unknown,
+  context: PlanContext = NO_CONTEXT,
+): EntryPlan {
   if (
     typeof resource !== "object" ||
     resource === null ||
@@ -464,11 +608,13 @@ export function planResource(index: number, entry: BundleEntry | undefined, reso
   const r = resource as Resource;
   const e = entry ?? {};
   try {
+    const refusal = statusRefusal(index, r);
+    if (refusal) return refusal;
     switch (r.resourceType) {
       case "Patient":
         return patientPlan(index, e, r);
       case "Observation":
-        return observationPlan(index, e, r);
+        return observationPlan(index, e, r, context);
       case "Condition":
         return conditionPlan(index, e, r);
       case "Procedure":

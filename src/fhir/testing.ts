@@ -85,6 +85,8 @@ export const SAMPLE_BUNDLE: Bundle = {
         subject: { reference: "urn:uuid:p1" },
         effectiveDateTime: "2024-05-02",
         focus: [{ display: "T1" }],
+        // The liver, so that the size is known to be of a liver tumour.
+        bodySite: { coding: [{ system: "http://snomed.info/sct", code: "10200004" }] },
         component: [
           {
             code: { coding: [{ system: LOINC, code: "33728-7" }] },

@@ -16,7 +16,7 @@ import {
   type StageAt,
   searchsetPage,
 } from "../../fhir/export.js";
-import { type EntryPlan, issue, outcome, planBundle, planResource } from "../../fhir/import.js";
+import { type EntryPlan, issue, outcome, planBundle, planContext, planResource } from "../../fhir/import.js";
 import { appendAudit } from "../../store/audit.js";
 import { shiftDate } from "../../store/deidentify.js";
 import { ENTITIES, type EntitySpec } from "../../store/entities.js";
@@ -313,25 +313,25 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       if (typeof request.body !== "string") {
         throw new ApiError("unsupported-media-type", "send application/fhir+ndjson");
       }
-      const entries: EntryPlan[] = request.body
+      const lines = request.body
         .split("\n")
         .map((line, i) => ({ line: line.trim(), i }))
         .filter(({ line }) => line.length > 0)
         .map(({ line, i }) => {
-          let resource: unknown;
           try {
-            resource = JSON.parse(line);
+            const resource = JSON.parse(line) as unknown;
+            const id = (resource as { id?: unknown } | null)?.id;
+            return { i, resource, entry: typeof id === "string" ? { fullUrl: `urn:uuid:${id}` } : {} };
           } catch {
-            return {
-              index: i,
-              kind: "error",
-              outcome: outcome([issue("structure", `line ${i + 1} is not JSON`)]),
-            };
+            return { i, resource: undefined, entry: {} };
           }
-          const r = resource as { resourceType?: unknown; id?: unknown };
-          const fullUrl = typeof r.id === "string" ? `urn:uuid:${r.id}` : undefined;
-          return planResource(i, fullUrl ? { fullUrl } : {}, resource);
         });
+      const context = planContext(lines.filter((l) => l.resource !== undefined));
+      const entries: EntryPlan[] = lines.map(({ i, resource, entry }) =>
+        resource === undefined
+          ? { index: i, kind: "error", outcome: outcome([issue("structure", `line ${i + 1} is not JSON`)]) }
+          : planResource(i, entry, resource, context),
+      );
       const result = await executePlan(deps.store, entries, actorOf(request), "batch");
       const results = result.status === "ok" ? result.entries : [];
       const kept = results.filter((r) => r.status.startsWith("2")).length;
