@@ -19,6 +19,7 @@ import { cdsHooksRoutes } from "./cds-hooks/plugin.js";
 import type { ServerDeps } from "./context.js";
 import { toHttpError } from "./errors.js";
 import { fhirRoutes } from "./fhir/plugin.js";
+import { refuseBadText, refuseDotSegments } from "./input-guard.js";
 import { smartRoutes } from "./smart/plugin.js";
 
 export interface AppOptions {
@@ -88,6 +89,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     });
     return reply.code(404).send(http.body);
   });
+  app.addHook("onRequest", refuseDotSegments);
+  app.addHook("preValidation", refuseBadText);
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-content-type-options", "nosniff");
     if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");

@@ -6,12 +6,24 @@ import type { ChildSpec, EntitySpec, FieldSpec } from "./entities.js";
 import type { InputError } from "./errors.js";
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2}))?$/;
+const INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})(T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):[0-5]\d))?$/;
 
 /** A real calendar date (rejects 2024-02-30). */
 export function isCalendarDate(y: number, m: number, d: number): boolean {
   const t = new Date(Date.UTC(y, m - 1, d));
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d && y >= 1800;
+}
+
+/**
+ * The error of a value that is not a real calendar date (`date`: YYYY-MM-DD) or instant
+ * (`instant`: a date, or a date-time with offset and valid hours and minutes); undefined if it is one.
+ */
+export function dateError(path: string, kind: "date" | "instant", v: unknown): InputError | undefined {
+  const m = typeof v === "string" ? (kind === "date" ? DATE : INSTANT).exec(v) : null;
+  if (m && isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) return undefined;
+  const form = kind === "date" ? "YYYY-MM-DD" : "an ISO-8601 date or date-time with offset";
+  return { path, code: "invalid-date", message: `${path} must be ${form}` };
 }
 
 function checkField(path: string, spec: FieldSpec, v: unknown, errors: InputError[]): void {
@@ -38,11 +50,8 @@ function checkField(path: string, spec: FieldSpec, v: unknown, errors: InputErro
       return;
     case "date":
     case "instant": {
-      const m = typeof v === "string" ? (spec.kind === "date" ? DATE : INSTANT).exec(v) : null;
-      if (!m || !isCalendarDate(Number(m[1]), Number(m[2]), Number(m[3]))) {
-        const form = spec.kind === "date" ? "YYYY-MM-DD" : "an ISO-8601 date or date-time with offset";
-        errors.push({ path, code: "invalid-date", message: `${path} must be ${form}` });
-      }
+      const e = dateError(path, spec.kind, v);
+      if (e) errors.push(e);
       return;
     }
     case "number":

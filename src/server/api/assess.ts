@@ -17,6 +17,7 @@ import { latestRecordDate, shiftDate } from "../../store/deidentify.js";
 import { dateShiftOf } from "../../store/records.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
+import { checkQueryDates } from "../input-guard.js";
 import { DEFAULT_WINDOW_DAYS, type DerivedCase, deriveCase } from "./derive-case.js";
 import { patientParam, researchSources, researchView } from "./research-view.js";
 import { errorSchema, idParams } from "./schemas.js";
@@ -64,6 +65,7 @@ async function resolveWindow(
   id: string,
   q: WindowQuery,
 ): Promise<ResolvedWindow> {
+  checkQueryDates(q, { asOf: "date" });
   const patientId = await patientParam(deps, request, id);
   const windowDays = Number(q.windowDays ?? DEFAULT_WINDOW_DAYS);
   if (windowDays > 3650) {
@@ -84,11 +86,6 @@ async function resolveWindow(
     ]);
   }
   const asOf = q.asOf !== undefined ? shiftDate(q.asOf, -shift) : (fallback as string);
-  if (Number.isNaN(Date.parse(`${asOf}T00:00:00Z`))) {
-    throw new ApiError("invalid-input", "asOf is not a date", [
-      { path: "querystring.asOf", code: "invalid-date", message: "asOf must be YYYY-MM-DD" },
-    ]);
-  }
   return { patientId, asOf, windowDays, shift };
 }
 

@@ -29,6 +29,7 @@ import { CRITERIA, type Criterion } from "../../clinical/response/course.js";
 import { appendAudit } from "../../store/audit.js";
 import { shiftDate } from "../../store/deidentify.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
+import { checkQueryDates } from "../input-guard.js";
 import { registrySummaries } from "./registry.js";
 import { researchView } from "./research-view.js";
 import { errorSchema } from "./schemas.js";
@@ -168,6 +169,7 @@ export async function cohortRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     action: "search" | "export",
   ) => {
     requireRole(request, "clinician", "researcher", "admin");
+    checkQueryDates(request.query as Record<string, unknown>, { from: "date", to: "date" });
     const { result, patientIds } = await analyse(deps, request, request.query);
     await appendAudit(db, actorOf(request), {
       action,

@@ -3,6 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { appendAudit, listAudit } from "../../store/audit.js";
 import { errorSchema } from "../api/schemas.js";
 import { actorOf, requireRole, type ServerDeps } from "../context.js";
+import { checkQueryDates } from "../input-guard.js";
 import { auditBundle } from "./audit-event.js";
 
 type AuditQuery = {
@@ -39,6 +40,7 @@ export async function auditRoutes(app: FastifyInstance, deps: ServerDeps): Promi
     async (request, reply) => {
       requireRole(request, "admin");
       const q = request.query;
+      checkQueryDates(q, { since: "instant" });
       const records = await listAudit(deps.store.db, {
         patientId: q.patientId,
         username: q.username,
