@@ -14,6 +14,7 @@ import { cohortRoutes } from "./api/cohorts.js";
 import { entityRoutes } from "./api/entities.js";
 import { auditRoutes } from "./audit/plugin.js";
 import { authRoutes, installAuthentication } from "./auth/plugin.js";
+import { DEFAULT_THROTTLE, type ThrottleLimits } from "./auth/signin-throttle.js";
 import { type CdsConfig, CdsVerifier } from "./cds-hooks/issuers.js";
 import { cdsHooksRoutes } from "./cds-hooks/plugin.js";
 import type { ServerDeps } from "./context.js";
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** CDS Hooks: this service's public URL and its trusted EHRs (HEPATICA_PUBLIC_URL, HEPATICA_CDS_ISSUERS). */
   readonly cds?: CdsConfig;
   readonly sessionTtlSeconds?: number;
+  /** Sign-in throttle limits (default {@link DEFAULT_THROTTLE}). */
+  readonly throttle?: ThrottleLimits;
   /** Fastify `trustProxy`: addresses (comma-separated) or true, when behind a reverse proxy. */
   readonly trustProxy?: boolean | string;
 }
@@ -63,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         }
       : {}),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
+    throttle: options.throttle ?? DEFAULT_THROTTLE,
   };
   const app = Fastify({
     logger: options.logger ?? false,

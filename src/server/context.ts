@@ -6,6 +6,7 @@ import type { FastifyRequest } from "fastify";
 import type { Actor } from "../store/audit.js";
 import type { Store } from "../store/db.js";
 import type { Role, User } from "../store/users.js";
+import type { ThrottleLimits } from "./auth/signin-throttle.js";
 import type { CdsConfig, CdsVerifier } from "./cds-hooks/issuers.js";
 import { ApiError } from "./errors.js";
 
@@ -34,6 +35,8 @@ export interface ServerDeps {
   };
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;
+  /** Sign-in throttle limits. */
+  readonly throttle: ThrottleLimits;
 }
 
 export function userOf(request: FastifyRequest): User {

@@ -6,6 +6,7 @@
  */
 import type { FastifyError } from "fastify";
 import { StoreError } from "../store/errors.js";
+import { HashQueueFull } from "./auth/password.js";
 
 export interface ApiFieldError {
   readonly path: string;
@@ -25,6 +26,7 @@ export type ApiErrorCode =
   | "unsupported-media-type"
   | "method-not-allowed"
   | "too-many-requests"
+  | "unavailable"
   | "prefetch-missing"
   | "internal";
 
@@ -40,6 +42,7 @@ const STATUS: Readonly<Record<ApiErrorCode, number>> = {
   "unsupported-media-type": 415,
   "precondition-required": 428,
   "too-many-requests": 429,
+  unavailable: 503,
   "prefetch-missing": 412,
   internal: 500,
 };
@@ -134,6 +137,8 @@ function isFastifyError(e: unknown): e is FastifyError {
 /** The single error → HTTP mapping. */
 export function toHttpError(e: unknown): HttpError {
   if (e instanceof ApiError) return make(e.code, e.message, e.errors);
+  if (e instanceof HashQueueFull)
+    return make("unavailable", "the server is busy checking passwords; try again shortly");
   if (e instanceof StoreError) {
     switch (e.code) {
       case "invalid":

@@ -18,6 +18,7 @@ import {
 import pg from "pg";
 import { initial } from "./migrations/0001-initial.js";
 import { deidentifyKeys } from "./migrations/0002-deidentify.js";
+import { security } from "./migrations/0002-security.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -45,7 +46,11 @@ export interface Store {
 
 /** The migrations, in order; a static provider so that they work from `src` and from `dist`. */
 export function migrations(dialect: Dialect): Record<string, Migration> {
-  return { "0001-initial": initial(dialect), "0002-deidentify": deidentifyKeys() };
+  return {
+    "0001-initial": initial(dialect),
+    "0002-deidentify": deidentifyKeys(),
+    "0002-security": security(dialect),
+  };
 }
 
 class StaticProvider implements MigrationProvider {

@@ -181,6 +181,22 @@ export interface DeidSecretTable {
   value: string;
 }
 
+/** Sign-in attempts per key in the current window (migration 0002-security). */
+export interface AuthThrottleTable {
+  key: string;
+  /** ISO instant the window began. */
+  window_start: string;
+  attempts: number;
+  /** 1 once the window's first refusal was audited. */
+  audited: number;
+}
+
+/** Every patient an audit row names (bulk exports, cohorts, lists), one row each. */
+export interface AuditPatientTable {
+  seq: number;
+  patient_id: string;
+}
+
 export interface Database {
   patients: PatientTable;
   observations: ObservationTable;
@@ -197,4 +213,6 @@ export interface Database {
   sessions: SessionTable;
   audit_log: AuditTable;
   deid_secrets: DeidSecretTable;
+  auth_throttle: AuthThrottleTable;
+  audit_patients: AuditPatientTable;
 }

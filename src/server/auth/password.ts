@@ -56,3 +56,42 @@ export function dummyHash(): Promise<string> {
   dummy ??= hashPassword(randomBytes(16).toString("hex"));
   return dummy;
 }
+
+/** The hashing queue is full: the caller answers 503 instead of queueing more work. */
+export class HashQueueFull extends Error {
+  constructor() {
+    super("too many password checks in progress");
+    this.name = "HashQueueFull";
+  }
+}
+
+/**
+ * At most `concurrency` hashes at once (each holds 128 MiB with the default parameters) and at
+ * most `maxWaiting` waiting; beyond that {@link HashQueueFull}, so that a flood of sign-ins
+ * cannot take the memory or queue work without bound (16 anonymous connections took 172 → 697 MB).
+ */
+export class BoundedQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(
+    readonly concurrency: number,
+    readonly maxWaiting: number,
+  ) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running < this.concurrency) this.running++;
+    else if (this.waiting.length >= this.maxWaiting) throw new HashQueueFull();
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes to the next waiter as is; only when none waits is it freed.
+      if (next) next();
+      else this.running--;
+    }
+  }
+}
+
+/** The process's password hashing: two at a time, 32 waiting. */
+export const HASHING = new BoundedQueue(2, 32);

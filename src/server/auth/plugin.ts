@@ -1,11 +1,13 @@
 /**
  * Authentication: `POST /api/auth/login` issues a random bearer token (stored only as its
  * SHA-256) and the same token in an HttpOnly, SameSite=Strict cookie. Every other `/api` route
- * requires one of the two. Accounts are managed by admins (`/api/users`) or `hepatica user add`.
+ * requires one of the two. Sign-in attempts are throttled in the database (./signin-throttle.ts)
+ * and password checks run through a bounded queue (./password.ts). Accounts are managed by admins (`/api/users`) or `hepatica user add`.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { appendAudit } from "../../store/audit.js";
+import { markAudited } from "../../store/throttle.js";
 import {
   createSession,
   createUser,
@@ -18,33 +20,10 @@ import {
 } from "../../store/users.js";
 import { actorOf, requireRole, type ServerDeps, userOf } from "../context.js";
 import { ApiError } from "../errors.js";
-import { dummyHash, hashPassword, verifyPassword } from "./password.js";
+import { dummyHash, HASHING, HashQueueFull, hashPassword, verifyPassword } from "./password.js";
+import { giveBackSignInAttempt, takeSignInAttempt } from "./signin-throttle.js";
 
 export const SESSION_COOKIE = "hepatica_session";
-
-/** Failed sign-ins allowed per client address and username in {@link FAILURE_WINDOW_MS}. */
-export const MAX_FAILURES = 10;
-export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
-
-/** Counts failed sign-ins in memory (per process), to slow down password guessing. */
-class FailureCounter {
-  private readonly counts = new Map<string, { n: number; until: number }>();
-  blocked(key: string, now = Date.now()): boolean {
-    const c = this.counts.get(key);
-    return c !== undefined && c.until > now && c.n >= MAX_FAILURES;
-  }
-  fail(key: string, now = Date.now()): void {
-    const c = this.counts.get(key);
-    if (c && c.until > now) c.n += 1;
-    else this.counts.set(key, { n: 1, until: now + FAILURE_WINDOW_MS });
-    if (this.counts.size > 10_000) {
-      for (const [k, v] of this.counts) if (v.until <= now) this.counts.delete(k);
-    }
-  }
-  clear(key: string): void {
-    this.counts.delete(key);
-  }
-}
 
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -101,12 +80,12 @@ const userSchema = {
 
 export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promise<void> {
   const { db } = deps.store;
-  const failures = new FailureCounter();
 
   app.post<{ Body: { username: string; password: string } }>(
     "/api/auth/login",
     {
       config: { public: true },
+      bodyLimit: 8 * 1024,
       schema: {
         tags: ["auth"],
         summary: "Sign in: returns a bearer token and sets an HttpOnly session cookie",
@@ -122,38 +101,43 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     },
     async (request, reply) => {
       const { username, password } = request.body;
-      const key = `${request.ip}|${username}`;
-      if (failures.blocked(key)) {
-        await appendAudit(
-          db,
-          { ...actorOf(request), username },
-          {
+      const actor = { ...actorOf(request), username };
+      const limits = deps.throttle;
+      const refused = await takeSignInAttempt(db, limits, username, request.ip);
+      if (refused) {
+        // One audit row per throttled window, not one per refused request.
+        if (await markAudited(db, refused.key)) {
+          await appendAudit(db, actor, {
             action: "login-failed",
             entity: "session",
             outcome: "failure",
-            detail: "too many failed attempts",
-          },
+            detail: `throttled (${refused.scope}): more than ${refused.limit} attempts in ${limits.windowMs / 60_000} min; further refusals in this window are not audited`,
+          });
+        }
+        reply.header("retry-after", String(Math.ceil(limits.windowMs / 1000)));
+        throw new ApiError(
+          "too-many-requests",
+          `too many sign-in attempts; wait ${Math.ceil(limits.windowMs / 60_000)} minutes`,
         );
-        throw new ApiError("too-many-requests", "too many failed sign-ins; wait 15 minutes");
       }
       const found = await findUserForLogin(db, username);
-      const ok = found
-        ? await verifyPassword(password, found.passwordHash)
-        : await verifyPassword(password, await dummyHash());
-      if (!found || !ok || found.disabled) {
-        failures.fail(key);
-        await appendAudit(
-          db,
-          { ...actorOf(request), username },
-          {
-            action: "login-failed",
-            entity: "session",
-            outcome: "failure",
-          },
+      let ok: boolean;
+      try {
+        ok = await HASHING.run(async () =>
+          verifyPassword(password, found ? found.passwordHash : await dummyHash()),
         );
+      } catch (e) {
+        if (!(e instanceof HashQueueFull)) throw e;
+        // Never checked: the attempt is given back, and the client told to come back.
+        await giveBackSignInAttempt(db, limits, username, request.ip, false);
+        reply.header("retry-after", "5");
+        throw new ApiError("unavailable", "the server is busy checking passwords; try again shortly");
+      }
+      if (!found || !ok || found.disabled) {
+        await appendAudit(db, actor, { action: "login-failed", entity: "session", outcome: "failure" });
         throw new ApiError("unauthenticated", "unknown user or wrong password");
       }
-      failures.clear(key);
+      await giveBackSignInAttempt(db, limits, username, request.ip, true);
       const token = randomBytes(32).toString("base64url");
       const expiresAt = await createSession(db, tokenHash(token), found.id, deps.sessionTtlSeconds);
       await appendAudit(
@@ -222,7 +206,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     async (request, reply) => {
       requireRole(request, "admin");
       const { username, password, role } = request.body;
-      const user = await createUser(db, username, role, await hashPassword(password));
+      const user = await createUser(db, username, role, await HASHING.run(() => hashPassword(password)));
       await appendAudit(db, actorOf(request), { action: "create", entity: "user", entityId: user.id });
       return reply.code(201).send(user);
     },
@@ -260,7 +244,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       const user = await updateUser(db, request.params.username, {
         ...(role !== undefined ? { role } : {}),
         ...(disabled !== undefined ? { disabled } : {}),
-        ...(password !== undefined ? { passwordHash: await hashPassword(password) } : {}),
+        ...(password !== undefined ? { passwordHash: await HASHING.run(() => hashPassword(password)) } : {}),
       });
       if (!user) throw new ApiError("not-found", `no user ${request.params.username}`);
       await appendAudit(db, actorOf(request), {
