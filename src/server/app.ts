@@ -8,6 +8,7 @@ import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { RULES_VERSION } from "../clinical/assess.js";
+import { appendAudit } from "../store/audit.js";
 import type { Store } from "../store/db.js";
 import { assessRoutes } from "./api/assess.js";
 import { cohortRoutes } from "./api/cohorts.js";
@@ -17,9 +18,10 @@ import { authRoutes, installAuthentication } from "./auth/plugin.js";
 import { DEFAULT_THROTTLE, type ThrottleLimits } from "./auth/signin-throttle.js";
 import { type CdsConfig, CdsVerifier } from "./cds-hooks/issuers.js";
 import { cdsHooksRoutes } from "./cds-hooks/plugin.js";
-import type { ServerDeps } from "./context.js";
+import { actorOf, type ServerDeps } from "./context.js";
 import { toHttpError } from "./errors.js";
 import { fhirRoutes } from "./fhir/plugin.js";
+import { docsCsp, securityHeaders } from "./http-security.js";
 import { refuseBadText, refuseDotSegments } from "./input-guard.js";
 import { smartRoutes } from "./smart/plugin.js";
 
@@ -33,10 +35,15 @@ export interface AppOptions {
   /** CDS Hooks: this service's public URL and its trusted EHRs (HEPATICA_PUBLIC_URL, HEPATICA_CDS_ISSUERS). */
   readonly cds?: CdsConfig;
   readonly sessionTtlSeconds?: number;
+  /** Whether the demo account may sign in (`serve --demo`); default false. */
+  readonly demo?: boolean;
   /** Sign-in throttle limits (default {@link DEFAULT_THROTTLE}). */
   readonly throttle?: ThrottleLimits;
-  /** Fastify `trustProxy`: addresses (comma-separated) or true, when behind a reverse proxy. */
-  readonly trustProxy?: boolean | string;
+  /**
+   * Which reverse proxy to believe (see {@link parseTrustProxy}): a hop count, or the proxies'
+   * addresses and ranges comma-separated; default none.
+   */
+  readonly trustProxy?: number | string | false;
 }
 
 export const VERSION = "0.1.0";
@@ -67,11 +74,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : {}),
     sessionTtlSeconds: options.sessionTtlSeconds ?? 12 * 3600,
     throttle: options.throttle ?? DEFAULT_THROTTLE,
+    demo: options.demo ?? false,
   };
+  const hops = typeof options.trustProxy === "number" ? options.trustProxy : 0;
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    // A hop count n trusts the n proxies nearest this server (proxy-addr's rule: hop index < n).
+    trustProxy:
+      typeof options.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < hops
+        : (options.trustProxy ?? false),
     return503OnClosing: true,
     ajv: {
       customOptions: { coerceTypes: false, removeAdditional: false, allErrors: true, useDefaults: false },
@@ -95,10 +108,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   app.addHook("onRequest", refuseDotSegments);
   app.addHook("preValidation", refuseBadText);
-  app.addHook("onSend", async (request, reply, payload) => {
-    reply.header("x-content-type-options", "nosniff");
-    if (request.url.startsWith("/api/")) reply.header("cache-control", "no-store");
-    return payload;
+  app.addHook("onSend", securityHeaders);
+  // Refused requests are on the trail too (sign-in failures write their own row).
+  app.addHook("onResponse", async (request, reply) => {
+    const status = reply.statusCode;
+    if (status !== 401 && status !== 403 && status !== 404) return;
+    const route = request.routeOptions.url;
+    if (!request.url.startsWith("/api/") || route === "/api/auth/login") return;
+    const id = (request.params as { id?: unknown } | undefined)?.id;
+    const named = typeof id === "string" ? id.slice(0, 100) : null;
+    try {
+      await appendAudit(options.store.db, actorOf(request), {
+        action: "denied",
+        entity: route ?? "(no route)",
+        entityId: named,
+        patientId: route?.startsWith("/api/patients/:id") ? named : null,
+        outcome: "failure",
+        detail: `${request.method} ${request.url.slice(0, 500)} → ${status}`,
+      });
+    } catch (err) {
+      request.log.error({ err }, "could not audit a refused request");
+    }
   });
 
   await app.register(cookie);
@@ -122,7 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: "/docs" });
+  await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true, transformStaticCSP: docsCsp });
 
   installAuthentication(app, deps);
 

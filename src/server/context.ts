@@ -37,6 +37,8 @@ export interface ServerDeps {
   readonly sessionTtlSeconds: number;
   /** Sign-in throttle limits. */
   readonly throttle: ThrottleLimits;
+  /** Whether the demo account may sign in (`hepatica serve --demo` only). */
+  readonly demo: boolean;
 }
 
 export function userOf(request: FastifyRequest): User {

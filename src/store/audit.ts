@@ -1,7 +1,9 @@
 /**
- * The audit log: append-only (no update or delete path exists), one row per read or write of
- * patient data, with who, when, what and from where. Kept without foreign keys so that it
- * outlives the records it names.
+ * The audit log: append-only (no update or delete path exists, and triggers of migration
+ * 0002-security refuse UPDATE and DELETE in the database itself), one row per read or write of
+ * patient data and per refused request, with who, when, what and from where. An entry naming
+ * many patients (a list, a cohort, a bulk export) names each in `audit_patients`, one row per
+ * patient, never truncated. Kept without foreign keys so that it outlives the records it names.
  */
 import type { Kysely } from "kysely";
 import type { Database } from "./schema.js";
@@ -28,7 +30,9 @@ export type AuditAction =
   | "logout"
   | "export"
   | "import"
-  | "assess";
+  | "assess"
+  /** A request refused: unauthenticated (401), forbidden (403) or for something absent (404). */
+  | "denied";
 
 export interface AuditEntry {
   readonly action: AuditAction;
@@ -37,6 +41,8 @@ export interface AuditEntry {
   readonly patientId?: string | null;
   readonly outcome?: "success" | "failure";
   readonly detail?: string | null;
+  /** Every patient the entry concerns besides `patientId` (lists, cohorts, bulk exports). */
+  readonly patientIds?: readonly string[];
 }
 
 export interface AuditRecord {
@@ -56,7 +62,7 @@ export interface AuditRecord {
 }
 
 export async function appendAudit(db: Kysely<Database>, actor: Actor, entry: AuditEntry): Promise<void> {
-  await db
+  const { seq } = await db
     .insertInto("audit_log")
     .values({
       at: new Date().toISOString(),
@@ -72,7 +78,16 @@ export async function appendAudit(db: Kysely<Database>, actor: Actor, entry: Aud
       outcome: entry.outcome ?? "success",
       detail: entry.detail ?? null,
     })
-    .execute();
+    .returning("seq")
+    .executeTakeFirstOrThrow();
+  const named = [...new Set(entry.patientIds ?? [])];
+  // Chunked to stay under SQLite's bound-parameter limit.
+  for (let i = 0; i < named.length; i += 400) {
+    await db
+      .insertInto("audit_patients")
+      .values(named.slice(i, i + 400).map((patient_id) => ({ seq: Number(seq), patient_id })))
+      .execute();
+  }
 }
 
 export interface AuditQuery {
@@ -85,7 +100,19 @@ export interface AuditQuery {
 
 export async function listAudit(db: Kysely<Database>, q: AuditQuery = {}): Promise<AuditRecord[]> {
   let query = db.selectFrom("audit_log").selectAll().orderBy("seq", "asc");
-  if (q.patientId !== undefined) query = query.where("patient_id", "=", q.patientId);
+  const patientId = q.patientId;
+  if (patientId !== undefined) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("patient_id", "=", patientId),
+        eb(
+          "seq",
+          "in",
+          eb.selectFrom("audit_patients").select("seq").where("audit_patients.patient_id", "=", patientId),
+        ),
+      ]),
+    );
+  }
   if (q.username !== undefined) query = query.where("username", "=", q.username);
   if (q.since !== undefined) query = query.where("at", ">=", q.since);
   if (q.afterSeq !== undefined) query = query.where("seq", ">", q.afterSeq);

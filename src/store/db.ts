@@ -1,5 +1,5 @@
 /**
- * Opens the store: SQLite (one file under the data directory, WAL; the zero-setup default) or
+ * Opens the store: SQLite (one file under the data directory, WAL, synchronous=FULL; the zero-setup default) or
  * PostgreSQL when a `postgres://` URL is given. Both go through the same Kysely instance type, so
  * every repository is written once.
  */
@@ -108,7 +108,10 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     database.pragma("journal_mode = WAL");
     database.pragma("foreign_keys = ON");
     database.pragma("busy_timeout = 5000");
-    database.pragma("synchronous = NORMAL");
+    // FULL: a committed transaction survives a power loss or an OS crash, not only a process
+    // crash (NORMAL in WAL mode may lose the last commits). Its cost is measured by
+    // bench/sqlite-sync.bench.mjs (README, Benchmarks).
+    database.pragma("synchronous = FULL");
     db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
   }
   const store: Store = { db, dialect, location, close: () => db.destroy() };

@@ -191,6 +191,45 @@ function translate(e: unknown, spec: EntitySpec): never {
   throw e;
 }
 
+/**
+ * A measurement may name only a tumour of the same patient: a reference to another patient's
+ * tumour (which the foreign key alone accepts) is refused, naming the field.
+ */
+async function checkTumourReferences(
+  trx: Kysely<Database>,
+  spec: EntitySpec,
+  patientId: string,
+  body: Record<string, unknown>,
+): Promise<void> {
+  const items = body.measurements;
+  if (spec.table !== "imaging" || !Array.isArray(items)) return;
+  const named = items.flatMap((m: unknown, i) => {
+    const t = (m as { tumourId?: unknown } | null)?.tumourId;
+    return typeof t === "string" ? [{ i, t }] : [];
+  });
+  if (named.length === 0) return;
+  const own = new Set(
+    (
+      await trx
+        .selectFrom("tumours")
+        .select("id")
+        .where("patient_id", "=", patientId)
+        .where("id", "in", [...new Set(named.map((n) => n.t))])
+        .execute()
+    ).map((r) => r.id),
+  );
+  const errors = named
+    .filter((n) => !own.has(n.t))
+    .map((n) => ({
+      path: `measurements.${n.i}.tumourId`,
+      code: "not-found",
+      message: `measurements.${n.i}.tumourId: this patient has no tumour ${n.t}`,
+    }));
+  if (errors.length > 0) {
+    throw new StoreError("invalid", "a measurement names a tumour this patient does not have", errors);
+  }
+}
+
 export interface CreateOptions {
   readonly patientId?: string;
   /** Id to use instead of a random UUID (FHIR import keeps resource ids stable). */
@@ -218,6 +257,7 @@ export async function insertRecord(
         p !== undefined &&
         (await trx.selectFrom("patients").select("id").where("id", "=", p).executeTakeFirst()) !== undefined;
       if (!exists) throw new StoreError("not-found", "no such patient");
+      await checkTumourReferences(trx, spec, p, body);
     }
     const row: Row = {
       id,
@@ -302,6 +342,7 @@ export async function replaceRecord(
   try {
     await db.transaction().execute(async (trx) => {
       const row = await checkVersion(trx, spec, id, expectedVersion);
+      if (spec.ofPatient) await checkTumourReferences(trx, spec, String(row.patient_id), body);
       const version = Number(row.version);
       const result = await loose(trx)
         .updateTable(spec.table)

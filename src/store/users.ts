@@ -139,7 +139,9 @@ export interface UserChange {
 
 /**
  * Changes an account; disabling it or changing its password or role also ends its sessions.
- * Returns the updated user, or undefined when there is no such user.
+ * Returns the updated user, or undefined when there is no such user. The last active admin
+ * cannot be demoted or disabled (`conflict`; nothing changes), so that the service always has
+ * someone who can manage accounts.
  */
 export async function updateUser(
   db: Kysely<Database>,
@@ -147,6 +149,14 @@ export async function updateUser(
   change: UserChange,
 ): Promise<User | undefined> {
   return db.transaction().execute(async (trx) => {
+    // Touching every active admin row first takes their row locks on PostgreSQL, so that two
+    // admins demoting each other at once are serialised (and cannot both succeed); a no-op write.
+    await trx
+      .updateTable("users")
+      .set((eb) => ({ role: eb.ref("role") }))
+      .where("role", "=", "admin")
+      .where("disabled", "=", 0)
+      .execute();
     const row = await trx.selectFrom("users").selectAll().where("username", "=", username).executeTakeFirst();
     if (!row) return undefined;
     const set = {
@@ -156,6 +166,15 @@ export async function updateUser(
     };
     if (Object.keys(set).length > 0)
       await trx.updateTable("users").set(set).where("id", "=", row.id).execute();
+    const admins = await trx
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("role", "=", "admin")
+      .where("disabled", "=", 0)
+      .executeTakeFirst();
+    if (row.role === "admin" && Number(row.disabled) === 0 && Number(admins?.n ?? 0) === 0) {
+      throw new StoreError("conflict", `${username} is the last active admin: make another admin first`);
+    }
     await trx.deleteFrom("sessions").where("user_id", "=", row.id).execute();
     const updated = await trx.selectFrom("users").selectAll().where("id", "=", row.id).executeTakeFirst();
     return updated ? toUser(updated) : undefined;

@@ -126,10 +126,7 @@ async function analyse(
 function describe(r: CohortSurvival, patientIds: readonly string[]): string {
   const q = r.request;
   const f = JSON.stringify(q.filters);
-  return `${q.endpoint} ${q.criterion} by ${q.groupBy} ${f}: ${r.rows.length} patients: ${patientIds.join(",")}`.slice(
-    0,
-    20_000,
-  );
+  return `${q.endpoint} ${q.criterion} by ${q.groupBy} ${f}: ${patientIds.length} patients`;
 }
 
 /** JSON of the analysis for the API: R's NA/Inf as null, no per-row linear predictors. */
@@ -175,6 +172,7 @@ export async function cohortRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       action,
       entity: "cohort",
       detail: describe(result, patientIds),
+      patientIds,
     });
     return result;
   };

@@ -212,11 +212,8 @@ export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Prom
           action: "search",
           entity: spec.name,
           patientId: patientId ?? null,
-          detail:
-            `${items.length} of ${total}${patientId ? "" : `: ${items.map((i) => i.id).join(",")}`}`.slice(
-              0,
-              20_000,
-            ),
+          detail: `${items.length} of ${total}`,
+          ...(patientId ? {} : { patientIds: items.map((i) => i.id) }),
         });
         // Summaries are looked up by the stored id, before the researchers' view replaces it.
         const rows = spec.table === "patients" ? await withSummaries(db, items) : items;

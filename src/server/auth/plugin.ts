@@ -20,23 +20,37 @@ import {
 } from "../../store/users.js";
 import { actorOf, requireRole, type ServerDeps, userOf } from "../context.js";
 import { ApiError } from "../errors.js";
+import { checkCrossSite } from "../http-security.js";
 import { dummyHash, HASHING, HashQueueFull, hashPassword, verifyPassword } from "./password.js";
 import { giveBackSignInAttempt, takeSignInAttempt } from "./signin-throttle.js";
 
 export const SESSION_COOKIE = "hepatica_session";
 
+/**
+ * The demo account's name (`hepatica serve --demo` creates it with a published password): it
+ * signs in only while the server runs with `--demo`, even if the account is still stored.
+ */
+export const DEMO_USERNAME = "demo";
+
 export function tokenHash(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-function tokenOf(request: FastifyRequest): string | undefined {
+/** The session token and how it came: a bearer header, or the cookie (which CSRF rules cover). */
+function credentialOf(request: FastifyRequest): { token?: string; via: "bearer" | "cookie" | "none" } {
   const h = request.headers.authorization;
   if (typeof h === "string") {
     const m = /^Bearer\s+([A-Za-z0-9_-]{20,200})$/.exec(h.trim());
-    return m?.[1];
+    return m?.[1] !== undefined ? { token: m[1], via: "bearer" } : { via: "bearer" };
   }
   const c = request.cookies?.[SESSION_COOKIE];
-  return typeof c === "string" && /^[A-Za-z0-9_-]{20,200}$/.test(c) ? c : undefined;
+  return typeof c === "string" && /^[A-Za-z0-9_-]{20,200}$/.test(c)
+    ? { token: c, via: "cookie" }
+    : { via: "none" };
+}
+
+function tokenOf(request: FastifyRequest): string | undefined {
+  return credentialOf(request).token;
 }
 
 /** Installs the authentication hook on the root instance (so it covers every plugin's routes). */
@@ -45,8 +59,9 @@ export function installAuthentication(app: FastifyInstance, deps: ServerDeps): v
   app.addHook("onRequest", async (request) => {
     const url = request.routeOptions.url ?? request.url;
     if (!url.startsWith("/api/") && url !== "/api") return;
+    const { token, via } = credentialOf(request);
+    checkCrossSite(request, request.routeOptions.config?.public === true ? "none" : via);
     if (request.routeOptions.config?.public === true) return;
-    const token = tokenOf(request);
     const user = token ? await userOfSession(deps.store.db, tokenHash(token)) : undefined;
     if (!user)
       throw new ApiError(
@@ -120,7 +135,8 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
           `too many sign-in attempts; wait ${Math.ceil(limits.windowMs / 60_000)} minutes`,
         );
       }
-      const found = await findUserForLogin(db, username);
+      const found =
+        username === DEMO_USERNAME && !deps.demo ? undefined : await findUserForLogin(db, username);
       let ok: boolean;
       try {
         ok = await HASHING.run(async () =>

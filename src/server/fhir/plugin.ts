@@ -292,6 +292,7 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
         action: "export",
         entity: "cohort",
         detail: `${ids.length} patients, ${lines.length} resources`,
+        patientIds: ids.map((r) => r.id),
       });
       return reply.type("application/fhir+ndjson").send(lines.length > 0 ? `${lines.join("\n")}\n` : "");
     },
