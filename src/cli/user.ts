@@ -3,8 +3,10 @@
  * read from standard input (so that it appears in no process list or shell history).
  * `hepatica user list` lists accounts.
  */
+
 import { parseArgs } from "node:util";
 import { hashPassword } from "../server/auth/password.js";
+import { passwordProblem, passwordProblemText } from "../server/auth/password-policy.js";
 import { openStore } from "../store/db.js";
 import { StoreError } from "../store/errors.js";
 import { createUser, isRole, listUsers, ROLES } from "../store/users.js";
@@ -17,8 +19,6 @@ const HELP = `Usage: hepatica user add --username U --role ${ROLES.join("|")} [-
   --data DIR   directory of the SQLite database (default ./data)
 Environment: DATABASE_URL=postgres://... uses PostgreSQL instead of SQLite (DATABASE_SCHEMA: its schema).
 `;
-
-export const MIN_PASSWORD_LENGTH = 8;
 
 async function readAll(io: Io): Promise<string> {
   const chunks: Buffer[] = [];
@@ -59,10 +59,9 @@ export const userCommand: Command = async (argv: readonly string[], io: Io) => {
     if (!values.username) throw new UsageError("--username is required");
     if (!isRole(values.role)) throw new UsageError(`--role must be one of ${ROLES.join(", ")}`);
     const password = (await readAll(io)).replace(/\r?\n$/, "");
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      io.stderr.write(
-        `hepatica user: the password (stdin) must have at least ${MIN_PASSWORD_LENGTH} characters\n`,
-      );
+    const problem = passwordProblem(password);
+    if (problem !== undefined) {
+      io.stderr.write(`hepatica user: ${passwordProblemText(problem)} (read from stdin)\n`);
       return EXIT.invalidInput;
     }
     const store = await openStore(storeOptions(values.data));

@@ -19,6 +19,38 @@ describe.each(dialectsUnderTest())("accounts and references on %s", (dialect) =>
     await h?.close();
   });
 
+  it("passwords: at least 12 characters and not a common one (creating and changing an account)", async () => {
+    const create = (password: string, username = "newuser") =>
+      h.app.inject({
+        method: "POST",
+        url: "/api/users",
+        headers: auth(h.tokens.admin),
+        payload: { username, password, role: "clinician" },
+      });
+    for (const [password, code] of [
+      ["password", "too-short"],
+      ["elevenchars", "too-short"],
+      ["qwerty123456", "common"],
+      ["QWERTY123456", "common"],
+      ["1q2w3e4r5t6y", "common"],
+    ] as const) {
+      const res = await create(password);
+      expect(res.statusCode, password).toBe(400);
+      const errors = (res.json() as { error: { errors: { path: string; code: string }[] } }).error.errors;
+      expect(errors[0]?.path, password).toMatch(/password/);
+      if (code === "common")
+        expect(errors).toEqual([expect.objectContaining({ path: "password", code: "common" })]);
+    }
+    expect((await create("portal vein thrombus 7")).statusCode).toBe(201);
+    const change = await h.app.inject({
+      method: "PATCH",
+      url: "/api/users/newuser",
+      headers: auth(h.tokens.admin),
+      payload: { password: "123456789012" },
+    });
+    expect(change.statusCode).toBe(400);
+  });
+
   it("the demo account signs in only while the server runs with --demo", async () => {
     await createUser(h.t.store.db, "demo", "clinician", await hashPassword("demo", { N: 1024, r: 8, p: 1 }));
     const login = (app: TestApp["app"]) =>

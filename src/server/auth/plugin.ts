@@ -22,6 +22,7 @@ import { actorOf, requireRole, type ServerDeps, userOf } from "../context.js";
 import { ApiError } from "../errors.js";
 import { checkCrossSite } from "../http-security.js";
 import { dummyHash, HASHING, HashQueueFull, hashPassword, verifyPassword } from "./password.js";
+import { MIN_PASSWORD_LENGTH, passwordProblem, passwordProblemText } from "./password-policy.js";
 import { giveBackSignInAttempt, takeSignInAttempt } from "./signin-throttle.js";
 
 export const SESSION_COOKIE = "hepatica_session";
@@ -212,7 +213,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
           additionalProperties: false,
           properties: {
             ...credentials.properties,
-            password: { type: "string", minLength: 8, maxLength: 1024 },
+            password: { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 },
             role: { type: "string", enum: ROLES },
           },
         },
@@ -222,6 +223,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     async (request, reply) => {
       requireRole(request, "admin");
       const { username, password, role } = request.body;
+      acceptablePassword(password);
       const user = await createUser(db, username, role, await HASHING.run(() => hashPassword(password)));
       await appendAudit(db, actorOf(request), { action: "create", entity: "user", entityId: user.id });
       return reply.code(201).send(user);
@@ -248,7 +250,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
           properties: {
             role: { type: "string", enum: ROLES },
             disabled: { type: "boolean" },
-            password: { type: "string", minLength: 8, maxLength: 1024 },
+            password: { type: "string", minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 },
           },
         },
         response: { 200: userSchema },
@@ -257,6 +259,7 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
     async (request) => {
       requireRole(request, "admin");
       const { role, disabled, password } = request.body;
+      if (password !== undefined) acceptablePassword(password);
       const user = await updateUser(db, request.params.username, {
         ...(role !== undefined ? { role } : {}),
         ...(disabled !== undefined ? { disabled } : {}),
@@ -272,6 +275,14 @@ export async function authRoutes(app: FastifyInstance, deps: ServerDeps): Promis
       return user;
     },
   );
+}
+
+/** 400 naming `password` when the policy refuses it (length is also in the schema). */
+function acceptablePassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem === undefined) return;
+  const message = passwordProblemText(problem);
+  throw new ApiError("invalid-input", message, [{ path: "password", code: problem, message }]);
 }
 
 function setSessionCookie(reply: FastifyReply, token: string, ttlSeconds: number): void {
