@@ -91,7 +91,7 @@ describe.skipIf(!HAVE_CHROMIUM)("clinician workspace in Chromium", () => {
     t = await openTestStore("sqlite");
     await ensureDemoUser(t.store);
     await createUser(t.store.db, "researcher1", "researcher", await hashPassword("research-pass-1"));
-    app = await buildApp({ store: t.store });
+    app = await buildApp({ store: t.store, demo: true });
     base = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launch();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
@@ -342,7 +342,7 @@ describe.skipIf(!HAVE_CHROMIUM)("registry cohorts and patient filters in Chromiu
     t = await openTestStore("sqlite");
     await ensureDemoUser(t.store);
     await writeCohort(t.store.db, generateCohort(80, 3));
-    app = await buildApp({ store: t.store });
+    app = await buildApp({ store: t.store, demo: true });
     base = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launch();
     // CSP bypassed here only so that axe-core can be injected; the downloads run under the real CSP.
