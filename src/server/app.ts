@@ -109,12 +109,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", refuseDotSegments);
   app.addHook("preValidation", refuseBadText);
   app.addHook("onSend", securityHeaders);
-  // Refused requests are on the trail too (sign-in failures write their own row).
-  app.addHook("onResponse", async (request, reply) => {
+  // Refused requests are on the trail too (sign-in failures write their own row); written
+  // before the response leaves, so that the row exists when the client has its answer.
+  app.addHook("onSend", async (request, reply, payload) => {
     const status = reply.statusCode;
-    if (status !== 401 && status !== 403 && status !== 404) return;
+    if (status !== 401 && status !== 403 && status !== 404) return payload;
     const route = request.routeOptions.url;
-    if (!request.url.startsWith("/api/") || route === "/api/auth/login") return;
+    if (!request.url.startsWith("/api/") || route === "/api/auth/login") return payload;
     const id = (request.params as { id?: unknown } | undefined)?.id;
     const named = typeof id === "string" ? id.slice(0, 100) : null;
     try {
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     } catch (err) {
       request.log.error({ err }, "could not audit a refused request");
     }
+    return payload;
   });
 
   await app.register(cookie);
