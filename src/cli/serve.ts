@@ -91,7 +91,6 @@ export const serveCommand: Command = async (argv: readonly string[], io: Io) => 
       io.stdout.write(`Created a synthetic demo cohort of ${n} patients (not real data).\n`);
     }
   }
-  const trust = process.env.HEPATICA_TRUST_PROXY;
   const cds = cdsConfigFromEnv(process.env);
   let trustProxy: number | string | false;
   try {
