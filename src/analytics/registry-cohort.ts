@@ -23,6 +23,7 @@ import { assessCourse } from "../clinical/response/assess-course.js";
 import type { Criterion } from "../clinical/response/course.js";
 import type { OverallResponse } from "../clinical/response/rules.js";
 import { competingRisksReport } from "./competing-report.js";
+import { type TreatmentLine, treatmentLines } from "../clinical/therapy/lines.js";
 import { courseOf, type ImagingPoint } from "./course-of.js";
 import { type KmCurve, kaplanMeier, type MedianSurvival } from "./kaplan-meier.js";
 import type { LogRankResult } from "./log-rank.js";
@@ -39,6 +40,8 @@ export const GROUP_BY = [
   "lastResponse",
   "sex",
   "year",
+  "treatmentLine",
+  "combination",
 ] as const;
 export type GroupBy = (typeof GROUP_BY)[number];
 
@@ -63,7 +66,14 @@ export interface PatientHistory {
   readonly sex: string | null;
   readonly birthDate: string | null;
   readonly procedures: readonly { readonly modality: string; readonly performedOn: string }[];
-  readonly systemicTherapies: readonly { readonly startedOn: string; readonly stoppedOn: string | null }[];
+  readonly systemicTherapies: readonly {
+    readonly startedOn: string;
+    readonly stoppedOn: string | null;
+    /** Therapy-catalogue regimen code; null for an uncoded (free-text) agent. */
+    readonly regimen: string | null;
+  }[];
+  /** Graded adverse events: CTCAE v5 for systemic therapy, CIRSE for procedures. */
+  readonly adverseEvents: readonly { readonly scale: "ctcae" | "cirse"; readonly grade: number }[];
   readonly imaging: readonly ImagingPoint[];
   readonly outcomes: readonly { readonly kind: string; readonly occurredOn: string }[];
   /** Latest observation date (labs and findings), if any. */
@@ -94,6 +104,10 @@ export interface FollowUp {
   /** Overall response at the latest follow-up scan per criterion; null without one. */
   readonly lastResponse: Readonly<Record<Criterion, OverallResponse | null>>;
   readonly lastFollowUp: string | null;
+  /** The first treatment line (src/clinical/therapy/lines.ts): its code and kind. */
+  readonly firstLine: { readonly code: string; readonly kind: TreatmentLine["kind"] } | null;
+  /** Worst adverse-event grade per scale; null when none is recorded. */
+  readonly worstGrade: { readonly ctcae: number | null; readonly cirse: number | null };
 }
 
 const day = (s: string): string => s.slice(0, 10);
@@ -147,6 +161,19 @@ export function followUpOf(history: PatientHistory, stages: Stages): FollowUp {
     ...history.systemicTherapies.flatMap((s) => [s.startedOn, s.stoppedOn]),
     ...history.outcomes.map((o) => o.occurredOn),
   ]);
+  const line = treatmentLines(
+    history.procedures.map((p) => ({ modality: p.modality, on: p.performedOn })),
+    history.systemicTherapies.map((s) => ({
+      regimen: s.regimen ?? UNCODED_REGIMEN,
+      start: s.startedOn,
+      stop: s.stoppedOn,
+    })),
+  )[0];
+  const worst = (scale: "ctcae" | "cirse") =>
+    history.adverseEvents.reduce<number | null>(
+      (m, e) => (e.scale === scale && (m === null || e.grade > m) ? e.grade : m),
+      null,
+    );
   return {
     patientId: history.id,
     sex: history.sex,
@@ -160,8 +187,13 @@ export function followUpOf(history: PatientHistory, stages: Stages): FollowUp {
     progression,
     lastResponse,
     lastFollowUp,
+    firstLine: line ? { code: line.code, kind: line.kind } : null,
+    worstGrade: { ctcae: worst("ctcae"), cirse: worst("cirse") },
   };
 }
+
+/** A systemic therapy recorded without a catalogue regimen (its free-text agent never leaves). */
+export const UNCODED_REGIMEN = "systemic-uncoded";
 
 /** Shifts every date of a follow-up by `days` (researchers' de-identified view; intervals are kept). */
 export function shiftFollowUp(f: FollowUp, days: number, shift: (d: string, n: number) => string): FollowUp {
@@ -296,6 +328,10 @@ export function groupOf(f: FollowUp, groupBy: GroupBy, criterion: Criterion): st
       return f.sex === "male" || f.sex === "female" ? f.sex : null;
     case "year":
       return f.firstTreatment ? f.firstTreatment.date.slice(0, 4) : null;
+    case "treatmentLine":
+      return f.firstLine?.code ?? null;
+    case "combination":
+      return f.firstLine?.kind ?? null;
   }
 }
 
@@ -328,6 +364,9 @@ export interface CohortRow {
   /** Competing end points: time (request's unit) to the first of death, transplant, resection. */
   readonly competingTime: number | null;
   readonly competingEvent: CompetingEvent | null;
+  /** First treatment line code (e.g. `TACE+lenvatinib`). */
+  readonly firstLine: string | null;
+  readonly worstGrade: FollowUp["worstGrade"];
 }
 
 export interface CohortGroup {
@@ -336,6 +375,38 @@ export interface CohortGroup {
   readonly events: number;
   readonly km: KmCurve;
   readonly median: MedianSurvival;
+}
+
+/**
+ * Patients by their worst adverse-event grade, per group: CTCAE v5 grades 1–5 (systemic
+ * therapy; NCI 2017) and CIRSE grades 1–6 (procedures; Filippiadis 2017). `none` counts the
+ * patients with no graded event on that scale.
+ */
+export interface ToxicityRow {
+  readonly level: string;
+  readonly n: number;
+  readonly ctcae: { readonly none: number; readonly byGrade: readonly number[] };
+  readonly cirse: { readonly none: number; readonly byGrade: readonly number[] };
+}
+
+const SCALE_GRADES = { ctcae: 5, cirse: 6 } as const;
+
+function toxicityRows(analysed: readonly CohortRow[], grouped: boolean): ToxicityRow[] {
+  const levels = grouped ? [...new Set(analysed.map((r) => r.group as string))].sort() : ["all"];
+  return levels.map((level) => {
+    const members = analysed.filter((r) => !grouped || r.group === level);
+    const table = (scale: keyof typeof SCALE_GRADES) => {
+      const byGrade = new Array<number>(SCALE_GRADES[scale]).fill(0);
+      let none = 0;
+      for (const r of members) {
+        const g = r.worstGrade[scale];
+        if (g === null) none++;
+        else byGrade[g - 1] = (byGrade[g - 1] ?? 0) + 1;
+      }
+      return { none, byGrade };
+    };
+    return { level, n: members.length, ctcae: table("ctcae"), cirse: table("cirse") };
+  });
 }
 
 export interface CohortSurvival {
@@ -348,6 +419,8 @@ export interface CohortSurvival {
   readonly events: number;
   readonly overall: { readonly km: KmCurve; readonly median: MedianSurvival };
   readonly groups: readonly CohortGroup[];
+  /** Worst adverse-event grade by group (the toxicity table). */
+  readonly toxicity: readonly ToxicityRow[];
   readonly logrank: LogRankResult | null;
   /** Cox proportional hazards (Efron ties), group as a factor against its first level plus the covariates. */
   readonly cox: { readonly formula: string; readonly fit: CoxSection } | null;
@@ -425,6 +498,8 @@ export function cohortSurvival(followUps: readonly FollowUp[], req: CohortReques
       endReason: st.endReason,
       competingTime: cr ? cr.days / DAYS_PER[req.unit] : null,
       competingEvent: cr ? cr.event : null,
+      firstLine: f.firstLine?.code ?? null,
+      worstGrade: f.worstGrade,
     });
   }
   rows.sort((a, b) => a.days - b.days || (a.patientId < b.patientId ? -1 : 1));
@@ -472,6 +547,7 @@ export function cohortSurvival(followUps: readonly FollowUp[], req: CohortReques
     events: analysed.reduce((s, r) => s + r.event, 0),
     overall: report ? { km: report.km.overall, median: report.median.overall } : empty,
     groups,
+    toxicity: toxicityRows(analysed, grouped),
     logrank: report?.logrank ?? null,
     cox,
     rows,
@@ -561,6 +637,7 @@ const CSV_COLUMNS = [
   "time",
   "event",
   "endReason",
+  "firstLine",
 ] as const;
 
 function csvCell(v: unknown): string {

@@ -218,7 +218,7 @@ describe.each(dialectsUnderTest())("registry cohorts on %s", (dialect) => {
     expect(res.headers["content-type"]).toMatch(/^text\/csv/);
     const [header, ...lines] = res.body.trim().split("\n");
     expect(header).toBe(
-      "patientId,firstTreatment,modality,bclcStage,cnlcStage,lastResponse,sex,ageAtStart,group,origin,end,days,time,event,endReason",
+      "patientId,firstTreatment,modality,bclcStage,cnlcStage,lastResponse,sex,ageAtStart,group,origin,end,days,time,event,endReason,firstLine",
     );
     expect(lines).toHaveLength(5);
     const p2 = lines.find((l) => l.startsWith(ids.P2 as string))?.split(",");
@@ -238,6 +238,7 @@ describe.each(dialectsUnderTest())("registry cohorts on %s", (dialect) => {
       "20",
       "0",
       "last-follow-up",
+      "TACE",
     ]);
     const audit = await h.t.store.db
       .selectFrom("audit_log")

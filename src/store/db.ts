@@ -19,6 +19,7 @@ import pg from "pg";
 import { initial } from "./migrations/0001-initial.js";
 import { deidentifyKeys } from "./migrations/0002-deidentify.js";
 import { security } from "./migrations/0002-security.js";
+import { regimens } from "./migrations/0002-regimens.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
@@ -50,6 +51,7 @@ export function migrations(dialect: Dialect): Record<string, Migration> {
     "0001-initial": initial(dialect),
     "0002-deidentify": deidentifyKeys(),
     "0002-security": security(dialect),
+    "0002-regimens": regimens(),
   };
 }
 

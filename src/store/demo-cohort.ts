@@ -65,8 +65,108 @@ function tools(r: () => number) {
 
 const iso = (t: number) => new Date(t).toISOString().slice(0, 10);
 
+/** Cycle length in days and the standard dose rows of each demo regimen (as its trial gave it). */
+const DEMO_REGIMENS = {
+  lenvatinib: { days: 28, agent: "lenvatinib", doses: [{ agent: "lenvatinib", dose: 12, unit: "mg/d" }] },
+  "atezolizumab-bevacizumab": {
+    days: 21,
+    agent: "atezolizumab + bevacizumab",
+    doses: [
+      { agent: "atezolizumab", dose: 1200, unit: "mg" },
+      { agent: "bevacizumab", dose: 15, unit: "mg/kg" },
+    ],
+  },
+  "durvalumab-tremelimumab": {
+    days: 28,
+    agent: "durvalumab + tremelimumab",
+    doses: [{ agent: "durvalumab", dose: 1500, unit: "mg" }],
+  },
+} as const;
+
+/** Toxicities each regimen's trial reported most (CTCAE v5 terms), with a per-cycle chance. */
+const DEMO_TOXICITY = {
+  lenvatinib: ["Hypertension", "Palmar-plantar erythrodysesthesia syndrome", "Proteinuria", "Fatigue"],
+  "atezolizumab-bevacizumab": [
+    "Hypertension",
+    "Proteinuria",
+    "Fatigue",
+    "Aspartate aminotransferase increased",
+  ],
+  "durvalumab-tremelimumab": ["Rash maculo-papular", "Diarrhea", "Pruritus", "Hypothyroidism"],
+} as const;
+
+/**
+ * A systemic regimen as a clinic records it: its cycles (a dose reduction, or an interruption
+ * and resumption, after a grade 2–3 toxicity), its adverse events and a coded stop reason. Uses
+ * its own random stream so that adding regimen detail leaves the rest of the cohort unchanged.
+ */
+function regimenRecord(
+  code: keyof typeof DEMO_REGIMENS,
+  start: number,
+  stop: number | null,
+  last: number,
+  stopReason: "progression" | "toxicity" | "completion" | null,
+  rr: () => number,
+): Body {
+  const reg = DEMO_REGIMENS[code];
+  const end = Math.min(stop ?? last, END);
+  const n = Math.max(1, Math.min(40, Math.floor((end - start) / (reg.days * DAY)) + 1));
+  const lowWeight = code === "lenvatinib" && rr() < 0.35;
+  const cycles: Body[] = [];
+  const adverseEvents: Body[] = [];
+  let reduced = false;
+  for (let k = 0; k < n; k++) {
+    const on = start + k * reg.days * DAY;
+    let doseChange: string = reduced ? "reduced" : "standard";
+    let ctcaeGrade: number | undefined;
+    if (k > 0 && rr() < 0.12) {
+      const terms = DEMO_TOXICITY[code];
+      const ctcaeTerm = terms[Math.floor(rr() * terms.length)] as string;
+      const grade = rr() < 0.3 ? 3 : rr() < 0.6 ? 2 : 1;
+      adverseEvents.push({
+        ctcaeTerm,
+        grade,
+        onsetOn: iso(on - 5 * DAY),
+        resolvedOn: iso(on + 20 * DAY),
+        attributedTo: reg.doses[0].agent,
+      });
+      if (grade >= 2) {
+        ctcaeGrade = grade;
+        doseChange = code === "lenvatinib" && !reduced ? "reduced" : "interrupted";
+        if (doseChange === "reduced") reduced = true;
+      }
+    }
+    for (const d of reg.doses) {
+      const full = code === "lenvatinib" && lowWeight ? 8 : d.dose;
+      const dose = doseChange === "interrupted" ? 0 : reduced && code === "lenvatinib" ? full - 4 : full;
+      cycles.push({
+        number: k + 1,
+        startedOn: iso(on),
+        agent: d.agent,
+        dose,
+        unit: d.unit,
+        doseChange,
+        ...(ctcaeGrade !== undefined ? { changeReason: "toxicity", ctcaeGrade } : {}),
+      });
+    }
+  }
+  const worst = adverseEvents.reduce((m, e) => Math.max(m, Number(e.grade)), 0);
+  const code2 = stopReason === "toxicity" && worst < 3 ? "progression" : stopReason;
+  return {
+    agent: reg.agent,
+    regimen: code,
+    startedOn: iso(start),
+    stoppedOn: stop === null ? null : iso(end),
+    ...(code2 ? { stopReasonCode: code2 } : {}),
+    ...(code2 === "toxicity" ? { stopCtcaeGrade: worst } : {}),
+    cycles,
+    adverseEvents,
+  };
+}
+
 export function generateCohort(n: number, seed = 1): DemoPatient[] {
   const r = prng(seed);
+  const rr = prng(seed ^ 0x16c1c);
   const { uniform, normal, pick, round, clamp } = tools(r);
   const out: DemoPatient[] = [];
   for (let i = 1; i <= n; i++) {
@@ -282,19 +382,38 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
     }
 
     const systemicTherapies: Body[] = [];
+    // Advanced disease with preserved liver function: lenvatinib started with the first TACE,
+    // as in LAUNCH (a separate stream, so the rest of the cohort is unchanged).
+    const withTace = macro && cp === "A" && ecog <= 1 && rr() < 0.6;
     const outcomes: Body[] = [];
+    if (withTace) {
+      const stop = progressedOn !== undefined ? progressedOn + 14 * DAY : null;
+      systemicTherapies.push(
+        regimenRecord("lenvatinib", start + 3 * DAY, stop, last, stop === null ? null : "progression", rr),
+      );
+    }
     if (progressedOn !== undefined) {
       outcomes.push({ kind: "progression", occurredOn: iso(progressedOn) });
       if (r() < 0.6) {
-        systemicTherapies.push({
-          agent: pick([
-            ["atezolizumab + bevacizumab", 50],
-            ["lenvatinib", 30],
-            ["durvalumab + tremelimumab", 20],
-          ] as const),
-          startedOn: iso(progressedOn + 21 * DAY),
-          stoppedOn: r() < 0.5 ? iso(Math.min(END, progressedOn + uniform(90, 400) * DAY)) : null,
-        });
+        const code = pick([
+          ["atezolizumab-bevacizumab", 50],
+          ["lenvatinib", 30],
+          ["durvalumab-tremelimumab", 20],
+        ] as const);
+        const stopped = r() < 0.5;
+        // The main stream is drawn as before (a stop date only when stopped).
+        const stopAt = stopped ? Math.min(END, progressedOn + uniform(90, 400) * DAY) : null;
+        const regimen = withTace && code === "lenvatinib" ? "atezolizumab-bevacizumab" : code;
+        systemicTherapies.push(
+          regimenRecord(
+            regimen,
+            progressedOn + 21 * DAY,
+            stopAt,
+            last,
+            stopAt !== null ? (rr() < 0.3 ? "toxicity" : "progression") : null,
+            rr,
+          ),
+        );
       }
     } else if (pattern === "responder" && r() < 0.15) {
       outcomes.push({

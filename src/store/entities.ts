@@ -5,6 +5,8 @@
  * declared in exactly one place.
  */
 
+import { AGENT_CODES, REGIMEN_CODES } from "../clinical/therapy/catalogue.js";
+
 export type FieldKind = "string" | "date" | "instant" | "number" | "integer";
 
 /**
@@ -31,7 +33,12 @@ export interface FieldSpec {
 }
 
 export interface ChildSpec {
-  readonly table: "imaging_measurements" | "procedure_drugs" | "procedure_complications";
+  readonly table:
+    | "imaging_measurements"
+    | "procedure_drugs"
+    | "procedure_complications"
+    | "systemic_cycles"
+    | "systemic_adverse_events";
   /** Column pointing at the parent row. */
   readonly parentColumn: string;
   readonly fields: Readonly<Record<string, FieldSpec>>;
@@ -111,6 +118,58 @@ export const EMBOLIC_END_POINTS = [
   "substasis",
   "pruned-tree",
   "other",
+] as const;
+/** Why a regimen stopped, as coded data. */
+export const STOP_REASONS = [
+  "progression",
+  "toxicity",
+  "completion",
+  "patient-choice",
+  "conversion-to-curative",
+  "death",
+  "other",
+] as const;
+/** A cycle's dose relative to the regimen's standard dose. */
+export const DOSE_CHANGES = ["standard", "reduced", "increased", "interrupted", "resumed"] as const;
+export const CHANGE_REASONS = [
+  "toxicity",
+  "patient-choice",
+  "intercurrent-illness",
+  "procedure",
+  "other",
+] as const;
+/**
+ * CTCAE v5.0 terms (NCI, 2017) that the systemic regimens of HCC most often cause, plus `Other`
+ * (its description is free text and never leaves for researchers).
+ */
+export const CTCAE_TERMS = [
+  "Hypertension",
+  "Proteinuria",
+  "Palmar-plantar erythrodysesthesia syndrome",
+  "Diarrhea",
+  "Fatigue",
+  "Anorexia",
+  "Weight loss",
+  "Hypothyroidism",
+  "Hyperthyroidism",
+  "Aspartate aminotransferase increased",
+  "Alanine aminotransferase increased",
+  "Blood bilirubin increased",
+  "Platelet count decreased",
+  "Neutrophil count decreased",
+  "Rash maculo-papular",
+  "Pruritus",
+  "Colitis",
+  "Pneumonitis",
+  "Adrenal insufficiency",
+  "Upper gastrointestinal hemorrhage",
+  "Infusion related reaction",
+  "Fever",
+  "Abdominal pain",
+  "Nausea",
+  "Vomiting",
+  "Peripheral sensory neuropathy",
+  "Other",
 ] as const;
 export const OUTCOME_KINDS = ["death", "progression", "resection", "transplant"] as const;
 export const LESION_ROLES = ["target", "non-target", "new"] as const;
@@ -258,13 +317,75 @@ export const ENTITIES: Readonly<Record<EntityName, EntitySpec>> = {
     path: "systemic-therapies",
     ofPatient: true,
     orderBy: "started_on",
-    description: "A line of systemic therapy.",
+    description:
+      "A systemic regimen (the agents given together, from the therapy catalogue), with its cycles, dose changes, interruptions, adverse events (CTCAE v5) and coded stop reason.",
     fields: {
       agent: str("agent", { required: true, maxLength: 200, phi: "drop" }),
+      regimen: str("regimen", {
+        enum: REGIMEN_CODES,
+        description: "therapy-catalogue regimen code, e.g. lenvatinib, atezolizumab-bevacizumab, cik-cells",
+      }),
       startedOn: date("started_on", { required: true }),
       stoppedOn: date("stopped_on"),
       stopReason: str("stop_reason", { maxLength: 200, phi: "drop" }),
+      stopReasonCode: str("stop_reason_code", { enum: STOP_REASONS }),
+      stopCtcaeGrade: {
+        column: "stop_ctcae_grade",
+        kind: "integer",
+        min: 1,
+        max: 5,
+        description: "CTCAE v5 grade of the toxicity that stopped the regimen (stopReasonCode toxicity)",
+      },
       note: note(),
+    },
+    children: {
+      cycles: {
+        table: "systemic_cycles",
+        parentColumn: "therapy_id",
+        maxItems: 500,
+        fields: {
+          number: { column: "number", kind: "integer", required: true, min: 1, max: 1000 },
+          startedOn: date("started_on", { required: true }),
+          agent: str("agent", {
+            enum: AGENT_CODES,
+            description: "the agent this row doses (all agents when absent)",
+          }),
+          dose: num("dose", { min: 0, max: 1_000_000 }),
+          unit: str("unit", { maxLength: 50, phi: "coded", description: "UCUM code, e.g. mg, mg/kg" }),
+          doseChange: str("dose_change", { required: true, enum: DOSE_CHANGES, default: "standard" }),
+          changeReason: str("change_reason", { enum: CHANGE_REASONS }),
+          ctcaeGrade: {
+            column: "ctcae_grade",
+            kind: "integer",
+            min: 1,
+            max: 5,
+            description: "CTCAE v5 grade of the toxicity behind a reduction or interruption",
+          },
+        },
+      },
+      adverseEvents: {
+        table: "systemic_adverse_events",
+        parentColumn: "therapy_id",
+        maxItems: 200,
+        fields: {
+          ctcaeTerm: str("ctcae_term", { required: true, enum: CTCAE_TERMS }),
+          grade: {
+            column: "grade",
+            kind: "integer",
+            required: true,
+            min: 1,
+            max: 5,
+            description: "CTCAE v5 grade 1..5",
+          },
+          onsetOn: date("onset_on", { required: true }),
+          resolvedOn: date("resolved_on"),
+          attributedTo: str("attributed_to", {
+            enum: AGENT_CODES,
+            description: "the agent held responsible",
+          }),
+          description: str("description", { maxLength: 1000, phi: "drop" }),
+        },
+      },
     },
   },
   outcome: {

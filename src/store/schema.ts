@@ -112,10 +112,42 @@ export interface ProcedureComplicationTable {
 export interface SystemicTherapyTable extends Versioned {
   patient_id: string;
   agent: string;
+  /** Therapy-catalogue regimen code (src/clinical/therapy/catalogue.ts). */
+  regimen: string | null;
+  stop_reason_code: string | null;
+  stop_ctcae_grade: number | null;
   started_on: string;
   stopped_on: string | null;
   stop_reason: string | null;
   note: string | null;
+}
+
+export interface SystemicCycleTable {
+  id: string;
+  therapy_id: string;
+  position: number;
+  number: number;
+  started_on: string;
+  agent: string | null;
+  dose: number | null;
+  unit: string | null;
+  /** standard / reduced / increased / interrupted / resumed. */
+  dose_change: string;
+  change_reason: string | null;
+  ctcae_grade: number | null;
+}
+
+export interface SystemicAdverseEventTable {
+  id: string;
+  therapy_id: string;
+  position: number;
+  ctcae_term: string;
+  /** CTCAE v5 grade 1..5. */
+  grade: number;
+  onset_on: string;
+  resolved_on: string | null;
+  attributed_to: string | null;
+  description: string | null;
 }
 
 export interface OutcomeTable extends Versioned {
@@ -207,6 +239,8 @@ export interface Database {
   procedure_drugs: ProcedureDrugTable;
   procedure_complications: ProcedureComplicationTable;
   systemic_therapies: SystemicTherapyTable;
+  systemic_cycles: SystemicCycleTable;
+  systemic_adverse_events: SystemicAdverseEventTable;
   outcomes: OutcomeTable;
   assessments: AssessmentTable;
   users: UserTable;

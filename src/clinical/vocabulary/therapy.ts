@@ -4,7 +4,8 @@
  * Generic names in Chinese as the national guideline 原发性肝癌诊疗指南（2024年版）writes them.
  */
 import type { AgentClass, AgentCode, RegimenCode } from "../therapy/catalogue.js";
-import { terms } from "./term.js";
+import type { LocoregionalFamily, TreatmentLine } from "../therapy/lines.js";
+import { type Lang, terms } from "./term.js";
 
 export const AGENT_CLASS_TERMS = terms<AgentClass>({
   "checkpoint-inhibitor": { en: "immune checkpoint inhibitor", zh: "免疫检查点抑制剂" },
@@ -101,3 +102,37 @@ export const REGIMEN_SCHEDULE_TERMS = terms<RegimenCode>({
     zh: "自体 CIK 细胞每次 6.4 × 10⁹ 个，60 周内共 16 次（辅助治疗，Lee 2015）",
   },
 });
+
+/** Kinds of treatment line (src/clinical/therapy/lines.ts). */
+export const LINE_KIND_TERMS = terms<TreatmentLine["kind"]>({
+  "locoregional-alone": { en: "locoregional alone", zh: "单纯局部治疗" },
+  combined: { en: "locoregional + systemic", zh: "局部联合系统治疗" },
+  "systemic-alone": { en: "systemic alone", zh: "单纯系统治疗" },
+});
+
+/** Locoregional families a line code is made of (src/clinical/therapy/lines.ts). */
+export const LOCOREGIONAL_FAMILY_TERMS = terms<LocoregionalFamily>({
+  TACE: { en: "TACE", zh: "TACE" },
+  HAIC: { en: "HAIC", zh: "HAIC" },
+  TARE: { en: "TARE", zh: "TARE" },
+  ablation: { en: "ablation", zh: "消融" },
+  resection: { en: "resection", zh: "手术切除" },
+  transplant: { en: "transplant", zh: "肝移植" },
+  radiotherapy: { en: "radiotherapy", zh: "放射治疗" },
+  other: { en: "other procedure", zh: "其他操作" },
+  "systemic-uncoded": { en: "systemic (uncoded)", zh: "系统治疗（未编码）" },
+});
+
+/** "TACE+lenvatinib" → "TACE + lenvatinib" / "TACE + 仑伐替尼". Unknown parts stay as they are. */
+export function lineLabel(code: string, lang: Lang): string {
+  return code
+    .split("+")
+    .map((part) =>
+      Object.hasOwn(REGIMEN_TERMS, part)
+        ? REGIMEN_TERMS[part as RegimenCode][lang]
+        : Object.hasOwn(LOCOREGIONAL_FAMILY_TERMS, part)
+          ? LOCOREGIONAL_FAMILY_TERMS[part as LocoregionalFamily][lang]
+          : part,
+    )
+    .join(" + ");
+}

@@ -142,6 +142,7 @@ export function cohortJson(r: CohortSurvival): string {
     events: r.events,
     overall: r.overall,
     groups: r.groups,
+    toxicity: r.toxicity,
     logrank: r.logrank,
     cox: r.cox,
     competing: r.competing,

@@ -106,40 +106,53 @@ async function fingerprints(
 async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RegistrySummary>> {
   const out = new Map<string, RegistrySummary>();
   for (const part of chunks(ids)) {
-    const [patients, observations, imaging, procedures, systemic, outcomes] = await Promise.all([
-      db
-        .selectFrom("patients")
-        .select(["id", "sex", "birth_date", "date_shift_days"])
-        .where("id", "in", part)
-        .execute(),
-      db
-        .selectFrom("observations")
-        .select(["id", "patient_id", "system", "code", "value", "unit", "value_code", "effective_at"])
-        .where("patient_id", "in", part)
-        .orderBy("effective_at", "desc")
-        .orderBy("created_at", "desc")
-        .execute(),
-      db
-        .selectFrom("imaging")
-        .select(["id", "patient_id", "study_date", "modality"])
-        .where("patient_id", "in", part)
-        .execute(),
-      db
-        .selectFrom("procedures")
-        .select(["patient_id", "modality", "performed_on"])
-        .where("patient_id", "in", part)
-        .execute(),
-      db
-        .selectFrom("systemic_therapies")
-        .select(["patient_id", "started_on", "stopped_on"])
-        .where("patient_id", "in", part)
-        .execute(),
-      db
-        .selectFrom("outcomes")
-        .select(["patient_id", "kind", "occurred_on"])
-        .where("patient_id", "in", part)
-        .execute(),
-    ]);
+    const [patients, observations, imaging, procedures, systemic, outcomes, drugEvents, procEvents] =
+      await Promise.all([
+        db
+          .selectFrom("patients")
+          .select(["id", "sex", "birth_date", "date_shift_days"])
+          .where("id", "in", part)
+          .execute(),
+        db
+          .selectFrom("observations")
+          .select(["id", "patient_id", "system", "code", "value", "unit", "value_code", "effective_at"])
+          .where("patient_id", "in", part)
+          .orderBy("effective_at", "desc")
+          .orderBy("created_at", "desc")
+          .execute(),
+        db
+          .selectFrom("imaging")
+          .select(["id", "patient_id", "study_date", "modality"])
+          .where("patient_id", "in", part)
+          .execute(),
+        db
+          .selectFrom("procedures")
+          .select(["patient_id", "modality", "performed_on"])
+          .where("patient_id", "in", part)
+          .execute(),
+        db
+          .selectFrom("systemic_therapies")
+          .select(["patient_id", "started_on", "stopped_on", "regimen"])
+          .where("patient_id", "in", part)
+          .execute(),
+        db
+          .selectFrom("outcomes")
+          .select(["patient_id", "kind", "occurred_on"])
+          .where("patient_id", "in", part)
+          .execute(),
+        db
+          .selectFrom("systemic_adverse_events as e")
+          .innerJoin("systemic_therapies as t", "t.id", "e.therapy_id")
+          .select(["t.patient_id as patient_id", "e.grade as grade"])
+          .where("t.patient_id", "in", part)
+          .execute(),
+        db
+          .selectFrom("procedure_complications as c")
+          .innerJoin("procedures as p", "p.id", "c.procedure_id")
+          .select(["p.patient_id as patient_id", "c.cirse_grade as grade"])
+          .where("p.patient_id", "in", part)
+          .execute(),
+      ]);
     const measurements = new Map<string, ImagingPoint["measurements"][number][]>();
     for (const imagingIds of chunks(imaging.map((i) => i.id))) {
       const rows = await db
@@ -175,6 +188,8 @@ async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<s
     const proc = byPatient(procedures);
     const sys = byPatient(systemic);
     const outc = byPatient(outcomes);
+    const ctcae = byPatient(drugEvents);
+    const cirse = byPatient(procEvents);
     for (const p of patients) {
       const pObs: ObservationInput[] = (obs.get(p.id) ?? []).map((r) => ({
         id: r.id,
@@ -201,7 +216,12 @@ async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<s
         systemicTherapies: (sys.get(p.id) ?? []).map((r) => ({
           startedOn: text(r.started_on),
           stoppedOn: r.stopped_on === null ? null : text(r.stopped_on),
+          regimen: r.regimen,
         })),
+        adverseEvents: [
+          ...(ctcae.get(p.id) ?? []).map((e) => ({ scale: "ctcae" as const, grade: Number(e.grade) })),
+          ...(cirse.get(p.id) ?? []).map((e) => ({ scale: "cirse" as const, grade: Number(e.grade) })),
+        ],
         imaging: points,
         outcomes: (outc.get(p.id) ?? []).map((r) => ({ kind: r.kind, occurredOn: text(r.occurred_on) })),
         lastObservation: pObs[0]?.effectiveAt.slice(0, 10) ?? null,

@@ -4,6 +4,7 @@
  * Error bodies follow the server's single shape `{ error: { code, message, errors? } }`.
  */
 import type { FitWarning } from "../../analytics/fit-warnings.js";
+import type { GroupBy, ToxicityRow } from "../../analytics/registry-cohort.js";
 
 export type Role = "clinician" | "researcher" | "admin";
 
@@ -138,10 +139,12 @@ export interface MedianJson {
 
 /** `GET /api/cohorts/survival`. */
 export interface CohortResult {
+  /** Patients by worst adverse-event grade (CTCAE v5 1–5, CIRSE 1–6), per group. */
+  readonly toxicity: readonly ToxicityRow[];
   readonly request: {
     readonly endpoint: "os" | "pfs" | "ttp";
     readonly criterion: "mrecist" | "recist11";
-    readonly groupBy: "none" | "bclcStage" | "cnlcStage" | "modality" | "lastResponse" | "sex" | "year";
+    readonly groupBy: GroupBy;
     readonly unit: "months" | "weeks" | "days" | "years";
     readonly covariates: readonly string[];
   };

@@ -1,4 +1,12 @@
-import { inputLabel, type Lang } from "../../../clinical/vocabulary/index.js";
+import { isRegimenCode } from "../../../clinical/therapy/catalogue.js";
+import { treatmentLines } from "../../../clinical/therapy/lines.js";
+import {
+  inputLabel,
+  type Lang,
+  LINE_KIND_TERMS,
+  lineLabel,
+  REGIMEN_TERMS,
+} from "../../../clinical/vocabulary/index.js";
 import { ECOG_LOINC, FINDINGS } from "../../../fhir/codes.js";
 import type { ApiRecord } from "../api.js";
 import { date, num, str } from "../format.js";
@@ -14,7 +22,7 @@ export interface PatientRecords {
 
 interface Event {
   readonly when: string;
-  readonly kind: "labs" | "imaging" | "procedure" | "systemic";
+  readonly kind: "labs" | "imaging" | "procedure" | "systemic" | "toxicity";
   readonly text: string;
 }
 
@@ -23,7 +31,36 @@ const KIND_LABEL: Readonly<Record<Event["kind"], string>> = {
   imaging: "Imaging",
   procedure: "Procedure",
   systemic: "Systemic therapy",
+  toxicity: "Adverse event",
 };
+
+const list = (x: unknown): readonly ApiRecord[] => (Array.isArray(x) ? (x as ApiRecord[]) : []);
+
+function regimenName(s: ApiRecord, lang: Lang): string {
+  const code = str(s.regimen);
+  return code !== undefined && isRegimenCode(code)
+    ? REGIMEN_TERMS[code][lang]
+    : (str(s.agent) ?? "systemic therapy");
+}
+
+/** "lenvatinib: 5 cycles, reduced from cycle 3 (CTCAE grade 3); stopped 2024-04-20 (progression)". */
+function systemicText(s: ApiRecord, lang: Lang): string {
+  const cycles = list(s.cycles);
+  const numbers = new Set(cycles.map((c) => num(c.number)));
+  const changes = cycles
+    .filter((c) => str(c.doseChange) !== undefined && str(c.doseChange) !== "standard")
+    .map(
+      (c) =>
+        `${str(c.doseChange)} at cycle ${num(c.number)}${num(c.ctcaeGrade) ? ` (CTCAE grade ${num(c.ctcaeGrade)})` : ""}`,
+    );
+  const unique = [...new Set(changes)];
+  const stop = s.stoppedOn
+    ? `, stopped ${date(s.stoppedOn)}${str(s.stopReasonCode) ? ` (${str(s.stopReasonCode)})` : ""}`
+    : "";
+  const detail =
+    numbers.size > 0 ? `: ${numbers.size} cycle(s)${unique.length > 0 ? `, ${unique.join(", ")}` : ""}` : "";
+  return `${regimenName(s, lang)} started${detail}${stop}`;
+}
 
 function observationText(o: ApiRecord, lang: Lang): string {
   const code = str(o.code) ?? "";
@@ -67,13 +104,45 @@ export function Timeline({ records }: { records: PatientRecords }) {
     ...records.systemic.map((s) => ({
       when: date(s.startedOn),
       kind: "systemic" as const,
-      text: `${str(s.agent) ?? "systemic therapy"} started${s.stoppedOn ? `, stopped ${date(s.stoppedOn)}` : ""}`,
+      text: systemicText(s, lang),
     })),
+    ...records.systemic.flatMap((s) =>
+      list(s.adverseEvents).map((e) => ({
+        when: date(e.onsetOn),
+        kind: "toxicity" as const,
+        text: `${str(e.ctcaeTerm) ?? "adverse event"}, CTCAE grade ${num(e.grade) ?? "?"} (${regimenName(s, lang)})`,
+      })),
+    ),
+    ...records.procedures.flatMap((p) =>
+      list(p.complications).map((c) => ({
+        when: date(c.onsetOn ?? p.performedOn),
+        kind: "toxicity" as const,
+        text: `${str(c.description) ?? "complication"}, CIRSE grade ${num(c.cirseGrade) ?? "?"} (${str(p.modality)?.toUpperCase() ?? "procedure"})`,
+      })),
+    ),
   ].sort((a, b) => (a.when < b.when ? 1 : a.when > b.when ? -1 : 0));
 
+  const lines = treatmentLines(
+    records.procedures.map((p) => ({ modality: str(p.modality) ?? "other", on: date(p.performedOn) })),
+    records.systemic.map((s) => ({
+      regimen: str(s.regimen) ?? "systemic-uncoded",
+      start: date(s.startedOn),
+      stop: s.stoppedOn ? date(s.stoppedOn) : null,
+    })),
+  );
   return (
     <section className="card" aria-labelledby="timeline-h">
       <h2 id="timeline-h">Timeline</h2>
+      {lines.length > 0 && (
+        <ol className="lines" data-testid="treatment-lines" aria-label="Treatment lines">
+          {lines.map((l) => (
+            <li key={l.number}>
+              Line {l.number}: <strong>{lineLabel(l.code, lang)}</strong> ({LINE_KIND_TERMS[l.kind][lang]}),{" "}
+              {l.start} – {l.end}
+            </li>
+          ))}
+        </ol>
+      )}
       {events.length === 0 ? (
         <p className="muted">Nothing recorded yet.</p>
       ) : (

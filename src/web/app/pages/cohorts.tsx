@@ -9,8 +9,11 @@ import { cumincAt } from "../../../analytics/cuminc-at.js";
 import { fitWarningText, unreliableTerms } from "../../../analytics/fit-warnings.js";
 import type { KmCurve } from "../../../analytics/kaplan-meier.js";
 import { atRiskTimes, kmSvg } from "../../../analytics/km-svg.js";
+import { kmSvg } from "../../../analytics/km-svg.js";
+import { type Lang, LINE_KIND_TERMS, lineLabel } from "../../../clinical/vocabulary/index.js";
 import { PROCEDURE_MODALITIES } from "../../../store/entities.js";
 import { api, type CohortResult } from "../api.js";
+import { useLang } from "../i18n.js";
 
 const ENDPOINT_LABEL = {
   os: "Overall survival",
@@ -26,6 +29,8 @@ const GROUP_LABEL = {
   lastResponse: "Last response",
   sex: "Sex",
   year: "Year of first treatment",
+  treatmentLine: "First treatment line",
+  combination: "Locoregional alone vs combined",
 } as const;
 /** Curve labels: a bare stage letter says little in a downloaded plot. */
 const LEVEL_PREFIX: Readonly<Record<keyof typeof GROUP_LABEL, string>> = {
@@ -36,6 +41,8 @@ const LEVEL_PREFIX: Readonly<Record<keyof typeof GROUP_LABEL, string>> = {
   lastResponse: "",
   sex: "",
   year: "",
+  treatmentLine: "",
+  combination: "",
 };
 const UNIT_LABEL = { months: "Months", weeks: "Weeks", days: "Days", years: "Years" } as const;
 const RESPONSES = ["CR", "PR", "SD", "PD", "NE", "NON_CR_NON_PD", "none"] as const;
@@ -90,6 +97,14 @@ function queryOf(f: Form): URLSearchParams {
 }
 
 /** JSON has null where R has NA or Inf; the plot wants NaN there. */
+/** A group level as a reader sees it: treatment lines and their kinds from the vocabulary. */
+function levelLabel(groupBy: CohortResult["request"]["groupBy"], level: string, lang: Lang): string {
+  if (groupBy === "treatmentLine") return lineLabel(level, lang);
+  if (groupBy === "combination" && Object.hasOwn(LINE_KIND_TERMS, level))
+    return LINE_KIND_TERMS[level as keyof typeof LINE_KIND_TERMS][lang];
+  return `${LEVEL_PREFIX[groupBy]}${level}`;
+}
+
 function curveOf(json: CohortResult["overall"]["km"]): KmCurve {
   const nums = (xs: readonly (number | null)[]) => xs.map((x) => (x === null ? Number.NaN : x));
   return {
@@ -192,6 +207,7 @@ export function Cohorts() {
   >({ state: "idle" });
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
 
+  const lang = useLang();
   const run = async (e?: FormEvent) => {
     e?.preventDefault();
     setResult({ state: "loading" });
@@ -209,7 +225,7 @@ export function Cohorts() {
     const series =
       r.groups.length > 0
         ? r.groups.map((g) => ({
-            label: `${LEVEL_PREFIX[r.request.groupBy]}${g.level}`,
+            label: levelLabel(r.request.groupBy, g.level, lang),
             curve: curveOf(g.km),
           }))
         : [{ label: "All", curve: curveOf(r.overall.km) }];
@@ -225,7 +241,7 @@ export function Cohorts() {
       xLabel: `${UNIT_LABEL[q.unit]} since first treatment`,
       times: r.atRisk.times,
     });
-  }, [result]);
+  }, [result, lang]);
 
   const fileBase =
     result.state === "ok"
@@ -338,6 +354,7 @@ function CohortView({
   fileBase: string;
 }) {
   const [error, setError] = useState("");
+  const lang = useLang();
   const excluded = Object.entries(r.excluded);
   const cox = r.cox?.fit;
   const levels =
@@ -461,7 +478,9 @@ function CohortView({
             <tbody>
               {levels.map((g) => (
                 <tr key={g.level}>
-                  <th scope="row">{g.level}</th>
+                  <th scope="row">
+                    {r.groups.length > 0 ? levelLabel(r.request.groupBy, g.level, lang) : g.level}
+                  </th>
                   <td>{g.n}</td>
                   <td>{g.events}</td>
                   <td>{g.median.median === null ? "not reached" : fmt(g.median.median)}</td>
@@ -472,6 +491,7 @@ function CohortView({
               ))}
             </tbody>
           </table>
+          <ToxicityTable r={r} lang={lang} />
           {r.logrank && (
             <p data-testid="logrank">
               Log-rank test: χ² = {fmt(r.logrank.chisq, 4)} on {r.logrank.df} df,{" "}
@@ -522,6 +542,49 @@ function CohortView({
         </>
       )}
     </section>
+  );
+}
+
+/** Patients by worst adverse-event grade, per group (CTCAE v5 for drugs, CIRSE for procedures). */
+function ToxicityTable({ r, lang }: { r: CohortResult; lang: Lang }) {
+  return (
+    <table className="grid" data-testid="toxicity">
+      <caption>
+        Patients by worst adverse-event grade: CTCAE v5 (systemic therapy) and CIRSE (procedures)
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Group</th>
+          <th scope="col">n</th>
+          {[1, 2, 3, 4, 5].map((g) => (
+            <th scope="col" key={`c${g}`}>
+              CTCAE {g}
+            </th>
+          ))}
+          {[1, 2, 3, 4, 5, 6].map((g) => (
+            <th scope="col" key={`i${g}`}>
+              CIRSE {g}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {r.toxicity.map((t) => (
+          <tr key={t.level}>
+            <th scope="row">{r.groups.length > 0 ? levelLabel(r.request.groupBy, t.level, lang) : "All"}</th>
+            <td>{t.n}</td>
+            {t.ctcae.byGrade.map((n, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one cell per grade
+              <td key={`c${i}`}>{n}</td>
+            ))}
+            {t.cirse.byGrade.map((n, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: one cell per grade
+              <td key={`i${i}`}>{n}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 
