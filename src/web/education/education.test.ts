@@ -98,6 +98,21 @@ describe("patient education content", () => {
     expect(enAll).toContain("post-embolization syndrome");
   });
 
+  it("explains combinations and CIK cell therapy true to the evidence, in both languages", () => {
+    const page = (locale: typeof en, id: string) => {
+      const t = locale.topics.find((x) => x.id === id);
+      return t ? texts({ ...locale, topics: [t] }).join("\n") : "";
+    };
+    const combo = page(en, "combination-therapy");
+    for (const trial of ["LAUNCH", "EMERALD-1", "LEAP-012", "IMbrave050", "BCLC"]) expect(combo).toContain(trial);
+    expect(combo).toContain("Neither study has shown that people live longer overall");
+    const cik = page(en, "cik-cell-therapy");
+    expect(cik).toContain("about 44 months compared with about 30 months");
+    expect(cik).toContain("do not recommend it");
+    expect(page(zh, "cik-cell-therapy")).toContain("不推荐这种治疗");
+    expect(page(zh, "combination-therapy")).toContain("仑伐替尼联合 TACE");
+  });
+
   it("gives both languages the care-team notice", () => {
     expect(en.strings.disclaimer).toMatch(/care team/);
     expect(en.strings.disclaimer).toMatch(/does not replace medical advice/);

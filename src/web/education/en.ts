@@ -380,6 +380,139 @@ const topics: readonly Topic[] = [
     ],
   },
   {
+    id: "combination-therapy",
+    title: "Combining treatments: local treatment with medicines",
+    summary:
+      "Why a local treatment such as TACE may be given together with medicines that work through the whole body, and what the studies show.",
+    sections: [
+      {
+        id: "what",
+        heading: "What it means",
+        blocks: [
+          {
+            kind: "p",
+            text: "Local treatments (such as TACE, HAIC, ablation or radioembolization) act on the tumours in the liver. Systemic treatments are medicines that travel through the whole body: targeted medicines that block the signals tumours use to grow new blood vessels (for example lenvatinib or bevacizumab), and immunotherapy medicines that help the immune system recognise the cancer (for example atezolizumab, durvalumab or pembrolizumab). Doctors sometimes combine the two, at the same time or one after the other.",
+          },
+          {
+            kind: "p",
+            text: "The idea is that the local treatment shrinks the tumours that can be seen in the liver, while the medicine works against cancer cells the local treatment does not reach and may slow regrowth.",
+          },
+        ],
+      },
+      {
+        id: "evidence",
+        heading: "What the studies show",
+        blocks: [
+          {
+            kind: "list",
+            items: [
+              "In a large Chinese study (LAUNCH) of people with advanced liver cancer, lenvatinib plus TACE helped people live longer than lenvatinib alone: on average about 18 months compared with about 11 and a half months.",
+              "In two international studies of people whose cancer was limited to the liver (EMERALD-1 and LEAP-012), adding medicines to TACE kept the cancer from growing for several months longer on average. Neither study has shown that people live longer overall.",
+              "After an operation or ablation that removed all visible cancer, one international study (IMbrave050) found that a year of atezolizumab and bevacizumab at first lowered the chance of the cancer coming back; with longer follow-up this benefit was no longer clear.",
+              "Guidelines differ. The Chinese national guideline supports combining TACE with medicines for some stages of the disease; the Barcelona (BCLC) system used in many other countries does not list these combinations as standard care.",
+            ],
+          },
+        ],
+      },
+      {
+        id: "risks",
+        heading: "Side effects",
+        blocks: [
+          {
+            kind: "p",
+            text: "Combining treatments adds the side effects of each. The medicines can raise blood pressure, cause protein in the urine, tiredness, diarrhoea or sore hands and feet, and immunotherapy can cause inflammation of organs such as the bowel, liver, lungs or thyroid. Bevacizumab increases the risk of bleeding, so the team usually looks for enlarged veins in the food pipe (varices) with an endoscopy first and treats them if needed.",
+          },
+          {
+            kind: "warning",
+            title: "Call the hospital straight away if you notice",
+            items: [
+              "Vomiting blood, or black, tarry stools",
+              "A severe headache, or very high blood pressure readings at home",
+              "Diarrhoea that does not settle within a day, or blood in the stool",
+              "Yellowing of the skin or eyes, new confusion or unusual sleepiness",
+              "A new cough or shortness of breath",
+            ],
+          },
+        ],
+      },
+      {
+        id: "questions",
+        heading: "Questions to ask your team",
+        blocks: [
+          {
+            kind: "list",
+            items: [
+              "Which combination do you suggest, and why for me?",
+              "Is it standard treatment where I am treated, or part of a clinical trial?",
+              "Which side effects should I watch for, and whom do I call?",
+              "How will we know whether it is working, and what happens if it is not?",
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  {
+    id: "cik-cell-therapy",
+    title: "CIK cell therapy",
+    summary:
+      "A treatment that uses your own immune cells, grown in a laboratory, and what is and is not known about it.",
+    sections: [
+      {
+        id: "what",
+        heading: "What it is",
+        blocks: [
+          {
+            kind: "p",
+            text: "CIK stands for cytokine-induced killer cells. Blood is taken from you, and some of your white blood cells are grown in a laboratory with substances called cytokines, which turn them into cells able to attack cancer cells. The cells are then given back to you through a drip, usually several times over weeks or months.",
+          },
+          {
+            kind: "p",
+            text: "It uses your own cells: it is not a transplant and not a medicine made from someone else's blood.",
+          },
+        ],
+      },
+      {
+        id: "evidence",
+        heading: "What the studies show",
+        blocks: [
+          {
+            kind: "list",
+            items: [
+              "The main evidence comes from studies after an operation or ablation that removed the visible cancer. In a Korean study of 230 people, those who received CIK cells went longer before the cancer came back: on average about 44 months compared with about 30 months.",
+              "A Chinese study of 200 people after surgery also found a longer time before the cancer came back, but no clear difference in how long people lived.",
+              "Some hospitals in China combine CIK cells with TACE or other local treatments. These combinations have mostly been tested in small studies that cannot show whether they help.",
+            ],
+          },
+        ],
+      },
+      {
+        id: "unknown",
+        heading: "What is not known",
+        blocks: [
+          {
+            kind: "list",
+            items: [
+              "Whether it helps people whose cancer cannot be removed or ablated.",
+              "Which people benefit most, and how many treatments are best.",
+              "International guidelines, such as the Barcelona (BCLC) system and the American and European liver societies, do not recommend it. In mainland China, cell therapies like this are usually offered within approved clinical studies: ask your team whether this applies to you.",
+            ],
+          },
+        ],
+      },
+      {
+        id: "risks",
+        heading: "Side effects and practical points",
+        blocks: [
+          {
+            kind: "p",
+            text: "In the studies, side effects were mostly mild: fever, chills, tiredness or a rash around the time of the drip. Because blood must be collected and the cells grown, each course takes time, may cost a lot, and may not be covered by insurance.",
+          },
+        ],
+      },
+    ],
+  },
+  {
     id: "who-is-suitable",
     title: "Who is suitable?",
     summary: "What your care team looks at when choosing a treatment with you.",

@@ -14,6 +14,8 @@ export const TOPIC_IDS = [
   "radioembolization",
   "ablation",
   "cryoablation",
+  "combination-therapy",
+  "cik-cell-therapy",
   "who-is-suitable",
   "benefits-and-risks",
   "your-procedure",
