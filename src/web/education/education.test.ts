@@ -104,7 +104,8 @@ describe("patient education content", () => {
       return t ? texts({ ...locale, topics: [t] }).join("\n") : "";
     };
     const combo = page(en, "combination-therapy");
-    for (const trial of ["LAUNCH", "EMERALD-1", "LEAP-012", "IMbrave050", "BCLC"]) expect(combo).toContain(trial);
+    for (const trial of ["LAUNCH", "EMERALD-1", "LEAP-012", "IMbrave050", "BCLC"])
+      expect(combo).toContain(trial);
     expect(combo).toContain("Neither study has shown that people live longer overall");
     const cik = page(en, "cik-cell-therapy");
     expect(cik).toContain("about 44 months compared with about 30 months");

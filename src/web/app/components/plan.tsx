@@ -24,6 +24,20 @@ function Guideline({ g }: { g: GuidelinePlan }) {
                 {o.verdict !== "not-assessed" && (
                   <span className={`verdict verdict-${o.verdict}`}>{PLAN_TEXT[o.verdict][lang]}</span>
                 )}
+                {o.regimen && o.regimen.verdict !== "no-contraindication-found" && (
+                  <details className="why" data-testid={`regimen-${o.code}`}>
+                    <summary>Contraindication check</summary>
+                    <p>{o.regimen.reason}</p>
+                    <ul>
+                      {o.regimen.findings.map((f) => (
+                        <li key={f.rule}>
+                          {f.reason} <span className="citation">{f.citation}</span>
+                        </li>
+                      ))}
+                    </ul>
+                    <Missing paths={o.regimen.missing} />
+                  </details>
+                )}
                 {o.modalities.length > 0 && (
                   <details className="why">
                     <summary>{PLAN_TEXT.perModality[lang]}</summary>
@@ -45,6 +59,63 @@ function Guideline({ g }: { g: GuidelinePlan }) {
         </>
       )}
     </div>
+  );
+}
+
+/** Every combination with its trial, where this patient fits, and BCLC 2022 beside CNLC 2024. */
+function Combinations({ plan }: { plan: TreatmentPlan }) {
+  const all = plan.combinations.filter((c) => c.positions !== undefined);
+  if (all.length === 0) return null;
+  return (
+    <details className="why" data-testid="combinations">
+      <summary>Combinations and adjuvant therapy: trial fit and guideline positions</summary>
+      <table className="grid">
+        <thead>
+          <tr>
+            <th scope="col">Combination</th>
+            <th scope="col">This patient</th>
+            <th scope="col">BCLC 2022</th>
+            <th scope="col">CNLC 2024</th>
+          </tr>
+        </thead>
+        <tbody>
+          {all.map((c) => (
+            <tr key={c.id} data-combination={c.id}>
+              <th scope="row">
+                {c.title}
+                <div className="fineprint">{c.trial}</div>
+              </th>
+              <td>
+                <span className={`verdict verdict-${c.status}`}>{c.status}</span>
+                <ul className="fineprint">
+                  {(c.fit ?? []).map((f) => (
+                    <li key={f.criterion}>
+                      {f.met === null ? "?" : f.met ? "✓" : "✗"} {f.required}: {f.observed ?? "unknown"}
+                    </li>
+                  ))}
+                </ul>
+                {c.regimen && <p className="fineprint">{c.regimen.reason}</p>}
+              </td>
+              {(["BCLC 2022", "CNLC 2024"] as const).map((g) => {
+                const p = c.positions?.find((x) => x.guideline === g);
+                return (
+                  <td key={g}>
+                    {p ? (
+                      <>
+                        <strong>{p.stance}</strong>
+                        <div className="fineprint">{p.note}</div>
+                      </>
+                    ) : (
+                      "—"
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }
 
@@ -78,6 +149,7 @@ export function PlanView({ plan }: { plan: TreatmentPlan }) {
           </ul>
         </>
       )}
+      <Combinations plan={plan} />
       {plan.missingToDecide.length > 0 && <Missing paths={plan.missingToDecide} />}
     </section>
   );
