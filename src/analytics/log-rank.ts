@@ -9,7 +9,7 @@
  * statistic follows survdiff: groups with zero expected are left out, the first remaining
  * group is dropped, and (O−E)ᵀV⁻¹(O−E) is solved on the rest with df = groups kept − 1.
  */
-import { Matrix, solve } from "ml-matrix";
+import { LuDecomposition, Matrix, solve } from "ml-matrix";
 import { chiSquareUpper } from "./distributions.js";
 import { orderByTime } from "./order.js";
 
@@ -110,8 +110,13 @@ export function logRank(
     const rest = kept.slice(1);
     const diff = Matrix.columnVector(rest.map((g) => (observed[g] as number) - (expected[g] as number)));
     const v = new Matrix(rest.map((g) => rest.map((h) => variance[g * k + h] as number)));
-    const x = solve(v, diff);
-    for (let i = 0; i < rest.length; i++) chisq += x.get(i, 0) * diff.get(i, 0);
+    // A singular variance (no information, e.g. every group's events tied at one time) has no
+    // test: R's survdiff stops there ("system is exactly singular"); the result says so with NaN.
+    if (new LuDecomposition(v).isSingular()) chisq = Number.NaN;
+    else {
+      const x = solve(v, diff);
+      for (let i = 0; i < rest.length; i++) chisq += x.get(i, 0) * diff.get(i, 0);
+    }
   }
   const df = Math.max(kept.length - 1, 0);
   const varianceRows: number[][] = [];
@@ -124,6 +129,6 @@ export function logRank(
     variance: varianceRows,
     chisq,
     df,
-    p: df > 0 ? chiSquareUpper(chisq, df) : Number.NaN,
+    p: df > 0 && Number.isFinite(chisq) ? chiSquareUpper(chisq, df) : Number.NaN,
   };
 }
