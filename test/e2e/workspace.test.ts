@@ -497,7 +497,7 @@ describe.skipIf(!HAVE_CHROMIUM)("registry cohorts and patient filters in Chromiu
     expect(png.bytes.length).toBeGreaterThan(10_000);
     const csv = await save(/Download CSV/);
     expect(csv.bytes.toString("utf8").split("\n")[0]).toBe(
-      "patientId,firstTreatment,modality,bclcStage,cnlcStage,lastResponse,sex,ageAtStart,group,origin,end,days,time,event,endReason",
+      "patientId,firstTreatment,modality,bclcStage,cnlcStage,lastResponse,sex,ageAtStart,group,origin,end,days,time,event,endReason,firstLine",
     );
     expect(blocked).toEqual([]);
     await context.close();
