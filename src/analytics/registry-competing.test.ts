@@ -16,6 +16,8 @@ function followUp(id: string, over: Partial<FollowUp>): FollowUp {
     progression: { recist11: null, mrecist: null },
     lastResponse: { recist11: null, mrecist: null },
     lastFollowUp: "2024-12-31",
+    firstLine: { code: "TACE", kind: "locoregional-alone" },
+    worstGrade: { ctcae: null, cirse: null },
     ...over,
   };
 }

@@ -134,35 +134,6 @@ describe("CDS Hooks 2.0, called by an EHR", () => {
         publicUrl: PUBLIC_URL,
         jwksCooldownMs: 0,
         issuers: [
-const prefetch = {
-  patient: {
-    resourceType: "Patient",
-    id: "ehr-1",
-    gender: "male",
-    birthDate: "1958-01-01",
-    identifier: [{ type: { coding: [{ code: "MR" }] }, value: "EHR-MRN-1" }],
-  },
-  observations: {
-    resourceType: "Bundle",
-    type: "searchset",
-    entry: [
-      obs("1975-2", { valueQuantity: { value: 1.0, code: "mg/dL" } }),
-      obs("1751-7", { valueQuantity: { value: 4.0, code: "g/dL" } }),
-      obs("6301-6", { valueQuantity: { value: 1.1, code: "1" } }),
-      obs("2160-0", { valueQuantity: { value: 0.9, code: "mg/dL" } }),
-      obs("2951-2", { valueQuantity: { value: 139, code: "mmol/L" } }),
-      obs("777-3", { valueQuantity: { value: 160, code: "10*9/L" } }),
-      obs("89247-1", { valueInteger: 0 }),
-      obs("ascites", { valueCodeableConcept: { coding: [{ code: "none" }] } }, FINDING_SYSTEM),
-      obs("encephalopathy", { valueCodeableConcept: { coding: [{ code: "none" }] } }, FINDING_SYSTEM),
-      obs("cirrhosis", { valueBoolean: true }, FINDING_SYSTEM),
-      obs("macrovascular-invasion", { valueBoolean: false }, FINDING_SYSTEM),
-      obs("extrahepatic-spread", { valueBoolean: false }, FINDING_SYSTEM),
-      obs("21889-1", {
-        focus: [{ display: "T1" }],
-        // A tumour size counts only when it is known to be of the liver (FHIR import rule).
-        bodySite: { coding: [{ system: "http://snomed.info/sct", code: "10200004" }] },
-        component: [
           {
             iss: ISS,
             jwksUrl: `${jwksBase}/jwks.json`,

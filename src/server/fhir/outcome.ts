@@ -19,6 +19,7 @@ const ISSUE_OF: Readonly<Record<ApiErrorCode, OperationOutcomeIssue["code"]>> = 
   "unsupported-media-type": "not-supported",
   "method-not-allowed": "not-supported",
   "too-many-requests": "throttled",
+  unavailable: "transient",
   "prefetch-missing": "required",
   internal: "exception",
 };

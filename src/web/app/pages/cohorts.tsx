@@ -9,7 +9,6 @@ import { cumincAt } from "../../../analytics/cuminc-at.js";
 import { fitWarningText, unreliableTerms } from "../../../analytics/fit-warnings.js";
 import type { KmCurve } from "../../../analytics/kaplan-meier.js";
 import { atRiskTimes, kmSvg } from "../../../analytics/km-svg.js";
-import { kmSvg } from "../../../analytics/km-svg.js";
 import { type Lang, LINE_KIND_TERMS, lineLabel } from "../../../clinical/vocabulary/index.js";
 import { PROCEDURE_MODALITIES } from "../../../store/entities.js";
 import { api, type CohortResult } from "../api.js";
