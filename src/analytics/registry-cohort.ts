@@ -22,8 +22,8 @@
 import { assessCourse } from "../clinical/response/assess-course.js";
 import type { Criterion } from "../clinical/response/course.js";
 import type { OverallResponse } from "../clinical/response/rules.js";
-import { competingRisksReport } from "./competing-report.js";
 import { type TreatmentLine, treatmentLines } from "../clinical/therapy/lines.js";
+import { competingRisksReport } from "./competing-report.js";
 import { courseOf, type ImagingPoint } from "./course-of.js";
 import { type KmCurve, kaplanMeier, type MedianSurvival } from "./kaplan-meier.js";
 import type { LogRankResult } from "./log-rank.js";

@@ -18,8 +18,8 @@ import {
 import pg from "pg";
 import { initial } from "./migrations/0001-initial.js";
 import { deidentifyKeys } from "./migrations/0002-deidentify.js";
-import { security } from "./migrations/0002-security.js";
 import { regimens } from "./migrations/0002-regimens.js";
+import { security } from "./migrations/0002-security.js";
 import type { Database } from "./schema.js";
 
 export type Dialect = "sqlite" | "postgres";
