@@ -48,6 +48,11 @@ describe.each(dialectsUnderTest())("hostile characters and dates on %s", (dialec
   });
 
   const paths = (body: string) => ((JSON.parse(body) as ErrorBody).error.errors ?? []).map((e) => e.path);
+  /** FHIR routes answer an OperationOutcome: the field paths are its issues' expressions. */
+  const outcomePaths = (body: string) =>
+    ((JSON.parse(body) as { issue?: { expression?: string[] }[] }).issue ?? []).flatMap(
+      (i) => i.expression ?? [],
+    );
 
   const send = (method: "POST" | "GET", url: string, raw?: string, contentType = "application/json") =>
     h.app.inject({
@@ -111,7 +116,7 @@ describe.each(dialectsUnderTest())("hostile characters and dates on %s", (dialec
     );
     const b = await bundle;
     expect(b.statusCode).toBe(400);
-    expect(paths(b.body)).toEqual(["entry.0.resource.name.0.family"]);
+    expect(outcomePaths(b.body)).toEqual(["entry.0.resource.name.0.family"]);
     const nd = await send(
       "POST",
       "/api/fhir/$import",
@@ -119,7 +124,7 @@ describe.each(dialectsUnderTest())("hostile characters and dates on %s", (dialec
       "application/fhir+ndjson",
     );
     expect(nd.statusCode).toBe(400);
-    expect(paths(nd.body)).toEqual(["line 2: name.0.family"]);
+    expect(outcomePaths(nd.body)).toEqual(["line 2: name.0.family"]);
     const list = await send("GET", "/api/patients");
     expect((list.json() as { total: number }).total).toBe(1);
   });

@@ -6,13 +6,15 @@
  * The bundle-size budget is enforced here: the build fails when the gzip size of everything the
  * app ships (all JS and CSS chunks) exceeds BUDGET_GZIP_BYTES (HEPATICA_WEB_BUDGET overrides it,
  * for measuring only). 110 → 125 KiB when the workspace became bilingual (issue 17: the vocabulary
- * and catalogue carry English and Chinese; splitting a language into its own chunk is left open).
+ * and catalogue carry English and Chinese; splitting a language into its own chunk is left open);
+ * 125 → 130 KiB when the therapy catalogue, treatment lines and toxicity table joined the
+ * workspace (issue 16; 125.1 KiB measured in the merge of this round).
  */
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import { defineConfig, type Plugin } from "vite";
 
-const BUDGET_GZIP_BYTES = Number(process.env.HEPATICA_WEB_BUDGET ?? 125 * 1024);
+const BUDGET_GZIP_BYTES = Number(process.env.HEPATICA_WEB_BUDGET ?? 130 * 1024);
 
 function bundleBudget(limit: number): Plugin {
   return {

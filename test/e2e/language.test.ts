@@ -52,7 +52,7 @@ describe.skipIf(!HAVE_CHROMIUM)("the workspace in Chinese (Chromium)", () => {
     t = await openTestStore("sqlite");
     await ensureDemoUser(t.store);
     await writeCohort(t.store.db, generateCohort(3, 7));
-    app = await buildApp({ store: t.store });
+    app = await buildApp({ store: t.store, demo: true });
     base = await app.listen({ host: "127.0.0.1", port: 0 });
     browser = await launch();
     page = await (

@@ -46,7 +46,7 @@ describe.skipIf(!HAVE_CHROMIUM)("TACE + lenvatinib course in Chromium", () => {
     }
     t = await openTestStore("sqlite");
     await ensureDemoUser(t.store);
-    app = await buildApp({ store: t.store });
+    app = await buildApp({ store: t.store, demo: true });
     base = await app.listen({ host: "127.0.0.1", port: 0 });
     const login = await app.inject({
       method: "POST",
@@ -166,7 +166,7 @@ describe.skipIf(!HAVE_CHROMIUM)("TACE + lenvatinib course in Chromium", () => {
     const text = (await launchRow.textContent()) ?? "";
     expect(text).toContain("LAUNCH");
     expect(text).toContain("ECOG 0–1");
-    expect(text).toContain("not-addressed");
+    expect(text).toContain("not addressed");
     expect(text).toContain("endorsed");
   });
 

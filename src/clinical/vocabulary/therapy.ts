@@ -136,3 +136,18 @@ export function lineLabel(code: string, lang: Lang): string {
     )
     .join(" + ");
 }
+
+/** Status of a combination for this patient (src/clinical/therapy/combinations.ts). */
+export const COMBINATION_STATUS_TERMS = terms<"worth-discussing" | "not-applicable" | "cannot-decide">({
+  "worth-discussing": { en: "worth discussing", zh: "值得讨论" },
+  "not-applicable": { en: "not applicable", zh: "不适用" },
+  "cannot-decide": { en: "cannot decide", zh: "无法判断" },
+});
+
+/** A guideline's position on a combination. */
+export const STANCE_TERMS = terms<"endorsed" | "in-trials" | "not-recommended" | "not-addressed">({
+  endorsed: { en: "endorsed", zh: "推荐" },
+  "in-trials": { en: "in trials", zh: "临床研究中" },
+  "not-recommended": { en: "not recommended", zh: "不推荐" },
+  "not-addressed": { en: "not addressed", zh: "未涉及" },
+});

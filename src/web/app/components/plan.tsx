@@ -1,4 +1,9 @@
-import { MODALITY_TERMS, OPTION_TERMS } from "../../../clinical/vocabulary/index.js";
+import {
+  COMBINATION_STATUS_TERMS,
+  MODALITY_TERMS,
+  OPTION_TERMS,
+  STANCE_TERMS,
+} from "../../../clinical/vocabulary/index.js";
 import type { GuidelinePlan, TreatmentPlan } from "../clinical-types.js";
 import { useLang } from "../i18n.js";
 import { PLAN_TEXT, UI } from "../ui-text.js";
@@ -64,6 +69,7 @@ function Guideline({ g }: { g: GuidelinePlan }) {
 
 /** Every combination with its trial, where this patient fits, and BCLC 2022 beside CNLC 2024. */
 function Combinations({ plan }: { plan: TreatmentPlan }) {
+  const lang = useLang();
   const all = plan.combinations.filter((c) => c.positions !== undefined);
   if (all.length === 0) return null;
   return (
@@ -86,7 +92,9 @@ function Combinations({ plan }: { plan: TreatmentPlan }) {
                 <div className="fineprint">{c.trial}</div>
               </th>
               <td>
-                <span className={`verdict verdict-${c.status}`}>{c.status}</span>
+                <span className={`verdict verdict-${c.status}`}>
+                  {COMBINATION_STATUS_TERMS[c.status][lang]}
+                </span>
                 <ul className="fineprint">
                   {(c.fit ?? []).map((f) => (
                     <li key={f.criterion}>
@@ -102,7 +110,7 @@ function Combinations({ plan }: { plan: TreatmentPlan }) {
                   <td key={g}>
                     {p ? (
                       <>
-                        <strong>{p.stance}</strong>
+                        <strong>{STANCE_TERMS[p.stance][lang]}</strong>
                         <div className="fineprint">{p.note}</div>
                       </>
                     ) : (
