@@ -97,6 +97,8 @@ export const OBSERVATIONS = {
       "size",
       { system: LOINC, code: "21889-1" },
       {
+        // mCODE TumorSize with the liver as body site (an import refuses a size not known to be hepatic).
+        bodySite: { coding: [{ system: SCT, code: "10200004", display: "Liver structure" }] },
         component: [
           {
             code: { coding: [{ system: LOINC, code: "33728-7" }] },

@@ -131,6 +131,7 @@ export async function fhirRoutes(app: FastifyInstance, deps: ServerDeps): Promis
             schema: {
               tags: ["fhir"],
               summary: "The server's FHIR R4 CapabilityStatement (public, as FHIR requires)",
+              security: [],
             },
           },
           async (_request, reply) => reply.type("application/fhir+json").send(capabilityStatement()),
