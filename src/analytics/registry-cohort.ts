@@ -69,7 +69,7 @@ export interface PatientHistory {
   readonly lastObservation: string | null;
 }
 
-/** Stages by the assessment derivation (src/server/api/derive-case.ts + staging); null if indeterminate. */
+/** Stages by the one stage function (src/registry/stage.ts); null if indeterminate. */
 export interface Stages {
   readonly bclcStage: string | null;
   readonly cnlcStage: string | null;

@@ -3,6 +3,7 @@
 import type {} from "@fastify/cookie";
 import type {} from "@fastify/swagger";
 import type { FastifyRequest } from "fastify";
+import type { ValidityPolicy } from "../registry/validity.js";
 import type { Actor } from "../store/audit.js";
 import type { Store } from "../store/db.js";
 import type { Role, User } from "../store/users.js";
@@ -34,6 +35,8 @@ export interface ServerDeps {
   };
   /** Session lifetime in seconds. */
   readonly sessionTtlSeconds: number;
+  /** The site's validity policy of recorded values (src/registry/validity.ts); default when absent. */
+  readonly validity?: ValidityPolicy;
 }
 
 export function userOf(request: FastifyRequest): User {

@@ -222,7 +222,7 @@ describe.each(dialectsUnderTest())("the researcher as attacker on %s", (dialect)
     }
     expect(viaEnd.size).toBe(N);
     expect(recovered(list.items, viaEnd)).toBe(0);
-    // The assessment's asOf is on the patient's own timeline: the latest record date, shifted.
+    // The assessment's asOf is on the patient's own timeline: the newest data's date, shifted.
     const first = list.items[0] as { id: string };
     const fhir = (await as("researcher", "GET", `/api/patients/${first.id}/fhir`)).json() as {
       entry: {
@@ -238,8 +238,9 @@ describe.each(dialectsUnderTest())("the researcher as attacker on %s", (dialect)
     const asOf = (
       (await as("researcher", "GET", `/api/patients/${first.id}/assessment`)).json() as { asOf: string }
     ).asOf;
-    // Latest record: the therapy stopped 2024-05-01... the progression 2024-06-01, 133 days after the procedure.
-    expect(days(String(proc?.resource.performedDateTime), asOf)).toBe(days("2024-01-20", "2024-06-01"));
+    // The newest data (src/registry newestDataDate: observations, scans, treatments started — not
+    // outcomes or stop dates): the systemic therapy started 2024-04-01, 72 days after the procedure.
+    expect(days(String(proc?.resource.performedDateTime), asOf)).toBe(days("2024-01-20", "2024-04-01"));
     await as("researcher", "GET", "/api/cohorts/survival?groupBy=modality");
     await as("researcher", "GET", "/api/fhir/$export");
   });

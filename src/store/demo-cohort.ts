@@ -2,8 +2,12 @@
  * A synthetic demo cohort: N patients with plausible distributions (not real data; names are
  * "Demo Patient NNNN"). Deterministic for a seed. Per patient: baseline labs and findings,
  * tumours, baseline imaging, one to four TACE sessions with drugs, embolic agent and CIRSE-graded
- * complications, follow-up imaging and labs every ~3 months for 1–4 years with mRECIST-style
- * viable diameters, and outcomes (progression, death, resection, transplant).
+ * complications, follow-up visits every ~3 months for 1–4 years as a clinic records them (labs;
+ * ECOG, ascites and encephalopathy at the visit; imaging with mRECIST-style viable diameters and
+ * the radiology report's vascular invasion and extrahepatic spread), and outcomes (progression,
+ * death, resection, transplant). About 4 % of patients are lost to clinic follow-up: their
+ * visits and scans stop while outside lab results keep arriving for a few months, so their
+ * findings show as stale at their newest data.
  *
  * Distributions are rough, for demonstration: Child-Pugh A ~70 % / B ~25 % / C ~5 %; aetiology
  * HBV-predominant; ECOG 0–2; 1–5 nodules with log-normal size (median ~3.5 cm); macrovascular
@@ -108,6 +112,11 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
       ["progressor", 25],
     ] as const);
 
+    // Visits draw from their own stream, so the rest of the cohort is the same for a seed.
+    const rv = prng(seed * 7919 + i);
+    const lostAfterVisits = rv() < 0.07 ? 1 + Math.floor(rv() * 3) : Number.POSITIVE_INFINITY;
+    let visits = 0;
+    let ecogNow: number = ecog;
     const observations: Body[] = [];
     const lab = (code: string, value: number, unit: string | null, t: number) =>
       observations.push({ system: LOINC, code, value, unit, effectiveAt: iso(t) });
@@ -158,6 +167,29 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
         start,
       );
     finding("extrahepatic-spread", String(ehs), start);
+    const portalVein = observations.find((o) => o.code === "portal-vein-invasion")?.valueCode;
+    const weight = observations.find((o) => o.code === "29463-7")?.value as number;
+    // The clinician's BCLC judgement of liver function (Reig et al. 2022), recorded at each visit.
+    const preserved = cp === "A" ? "true" : cp === "B" && rv() < 0.5 ? "true" : "false";
+    finding("liver-function-preserved", preserved, start);
+    /** A follow-up visit: the clinician's findings, and the radiology report of the visit's scan. */
+    const visitAt = (t: number) => {
+      if (pattern === "progressor" && rv() < 0.2) ecogNow = Math.min(4, ecogNow + 1);
+      lab("89247-1", ecogNow, null, t);
+      lab("29463-7", Math.round(weight + 2 * rv() - 1), "kg", t);
+      finding("liver-function-preserved", preserved, t);
+      finding("ascites", observations.find((o) => o.code === "ascites")?.valueCode as string, t);
+      finding(
+        "encephalopathy",
+        observations.find((o) => o.code === "encephalopathy")?.valueCode as string,
+        t,
+      );
+      finding("macrovascular-invasion", String(macro), t);
+      if (typeof portalVein === "string") finding("portal-vein-invasion", portalVein, t);
+      finding("extrahepatic-spread", String(ehs), t);
+    };
+    /** Whether the patient still attends (lost to follow-up: only outside labs arrive after). */
+    const attends = () => visits++ < lostAfterVisits;
 
     const segments = ["S2", "S3", "S4", "S5", "S6", "S7", "S8"];
     const tumours: Body[] = [];
@@ -174,8 +206,9 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
     }
 
     const imaging: Body[] = [];
-    const scan = (t: number, phase: "baseline" | "follow-up", factor: number) =>
-      imaging.push({
+    // Drawn even when not kept (a missed visit), so that the other patients stay the same.
+    const scan = (t: number, phase: "baseline" | "follow-up", factor: number, kept = true) => {
+      const body = {
         studyDate: iso(t),
         modality: pick([
           ["CT", 60],
@@ -189,7 +222,9 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
           longestDiameterMm: round(Math.min(d * Math.max(factor, 0.6), 250), 0),
           viableDiameterMm: round(Math.min(d * factor, 250), 0),
         })),
-      });
+      };
+      if (kept) imaging.push(body);
+    };
     scan(start - 7 * DAY, "baseline", 1);
 
     const procedures: Body[] = [];
@@ -263,8 +298,10 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
           : pattern === "stable"
             ? uniform(0.85, 1.05)
             : uniform(1.15, 1.4);
-      scan(t + gap * 0.6, "follow-up", factor);
+      const attended = attends();
+      scan(t + gap * 0.6, "follow-up", factor, attended);
       labsAt(t + gap * 0.6, cp === "A" ? uniform(0.95, 1.1) : uniform(1, 1.25));
+      if (attended) visitAt(t + gap * 0.6);
       if (progressedOn === undefined && factor >= 1.2) progressedOn = t + gap * 0.6;
       t += gap;
     }
@@ -276,8 +313,10 @@ export function generateCohort(n: number, seed = 1): DemoPatient[] {
           : pattern === "stable"
             ? uniform(0.95, 1.15)
             : uniform(0.9, 1.1);
-      scan(t, "follow-up", factor);
+      const attended = attends();
+      scan(t, "follow-up", factor, attended);
       labsAt(t, uniform(0.95, 1.15));
+      if (attended) visitAt(t);
       if (progressedOn === undefined && factor >= 1.2) progressedOn = t;
     }
 

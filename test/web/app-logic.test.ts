@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { assessCourse } from "../../src/clinical/response/assess-course.js";
 import type { ApiRecord } from "../../src/web/app/api.js";
 import { checkLab, loincOf, ucumOf } from "../../src/web/app/labs.js";
-import { courseOf, latestBilirubinMgDl, newestObservationDate } from "../../src/web/app/patient-data.js";
+import { courseOf, latestBilirubinMgDl } from "../../src/web/app/patient-data.js";
 
 const rec = (fields: Record<string, unknown>): ApiRecord => ({
   id: String(fields.id ?? Math.random()),
@@ -98,9 +98,5 @@ describe("observation helpers", () => {
   ];
   it("converts the newest bilirubin to mg/dL with the analyte table's factor", () => {
     expect(latestBilirubinMgDl(obs)).toBeCloseTo(2, 10);
-  });
-  it("defaults the assessment date to the newest observation", () => {
-    expect(newestObservationDate(obs)).toBe("2024-03-01");
-    expect(newestObservationDate([])).toBeUndefined();
   });
 });

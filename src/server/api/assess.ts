@@ -2,8 +2,9 @@
  * Decision support over HTTP: `POST /api/assess` (a case → its assessment; stores nothing),
  * `POST /api/plan` (a case → treatment options), `POST /api/response` (a course → its response
  * assessment), and the assessment of a stored
- * patient, derived from their latest data within a stated window (`GET`), or derived and stored
- * with the rules version that produced it (`POST .../assessments`).
+ * patient from the clinical state at a date (src/registry: the latest value of every input, used
+ * while within its validity, stale otherwise; default date: the newest data) (`GET`), or derived
+ * and stored with the rules version that produced it (`POST .../assessments`).
  */
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyRequest } from "fastify";
@@ -12,12 +13,14 @@ import { sourceList } from "../../clinical/evidence/index.js";
 import { present } from "../../clinical/messages/index.js";
 import { plan } from "../../clinical/plan.js";
 import { assessCourse } from "../../clinical/response/assess-course.js";
+import type { CaseSources, DerivedCase, StateInput } from "../../registry/clinical-state.js";
+import { loadPatientSources, type PatientSources } from "../../registry/load.js";
+import { newestDataDate, type StageAt, stageAt, stageHistory } from "../../registry/stage.js";
 import { appendAudit } from "../../store/audit.js";
-import { latestRecordDate, shiftDate } from "../../store/deidentify.js";
+import { shiftDate } from "../../store/deidentify.js";
 import { dateShiftOf } from "../../store/records.js";
 import { actorOf, deidentified, requireRole, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
-import { DEFAULT_WINDOW_DAYS, type DerivedCase, deriveCase } from "./derive-case.js";
 import { patientParam, researchSources, researchView } from "./research-view.js";
 import { errorSchema, idParams } from "./schemas.js";
 import { type ViewQuery, viewOf, viewProperties, viewQuery } from "./view.js";
@@ -32,12 +35,13 @@ const windowQuery = {
       type: "string",
       pattern: "^\\d{4}-\\d{2}-\\d{2}$",
       description:
-        "YYYY-MM-DD (default today; for researchers, in the patient's shifted time, default the latest date in the record)",
+        "YYYY-MM-DD (default: the date of the patient's newest data; for researchers in the patient's shifted time)",
     },
     windowDays: {
       type: "string",
       pattern: "^[0-9]{1,4}$",
-      description: `days before asOf in which values count (default ${DEFAULT_WINDOW_DAYS}, at most 3650)`,
+      description:
+        "caps the validity of every kind of input at this many days before asOf (default: the validity policy — labs 30 d, clinical findings 90 d, imaging 90 d, standing facts until changed; at most 3650)",
     },
     ...viewProperties,
   },
@@ -49,14 +53,16 @@ interface ResolvedWindow {
   /** The stored patient id (researchers name the patient by pseudonym). */
   readonly patientId: string;
   readonly asOf: string;
-  readonly windowDays: number;
+  readonly windowDays: number | null;
+  /** The patient's records (researchers: their de-identified derivation, see research-view.ts). */
+  readonly sources: PatientSources;
   /** The researcher's date shift (their asOf is in shifted time), 0 for others. */
   readonly shift: number;
 }
 
 /**
- * The window of an assessment. Researchers have no "today" (today in shifted time would give the
- * shift away): their default is the latest date in the patient's record.
+ * The date and window of an assessment. The default date is the newest data in the record, for
+ * everyone (researchers have no "today": today in shifted time would give the shift away).
  */
 async function resolveWindow(
   deps: ServerDeps,
@@ -65,8 +71,8 @@ async function resolveWindow(
   q: WindowQuery,
 ): Promise<ResolvedWindow> {
   const patientId = await patientParam(deps, request, id);
-  const windowDays = Number(q.windowDays ?? DEFAULT_WINDOW_DAYS);
-  if (windowDays > 3650) {
+  const windowDays = q.windowDays === undefined ? null : Number(q.windowDays);
+  if (windowDays !== null && windowDays > 3650) {
     throw new ApiError("invalid-input", "windowDays is at most 3650", [
       {
         path: "querystring.windowDays",
@@ -75,9 +81,11 @@ async function resolveWindow(
       },
     ]);
   }
+  const stored = await loadPatientSources(deps.store.db, patientId);
+  if (!stored) throw new ApiError("not-found", `no patient ${id}`);
   const shift = deidentified(request) ? ((await dateShiftOf(deps.store.db, patientId)) ?? 0) : 0;
   const fallback =
-    shift !== 0 ? await latestRecordDate(deps.store.db, patientId) : new Date().toISOString().slice(0, 10);
+    newestDataDate(stored) ?? (shift !== 0 ? undefined : new Date().toISOString().slice(0, 10));
   if (q.asOf === undefined && fallback === undefined) {
     throw new ApiError("invalid-input", "asOf is required: the patient has no dated record", [
       { path: "querystring.asOf", code: "required", message: "asOf is required (YYYY-MM-DD, shifted time)" },
@@ -89,20 +97,26 @@ async function resolveWindow(
       { path: "querystring.asOf", code: "invalid-date", message: "asOf must be YYYY-MM-DD" },
     ]);
   }
-  return { patientId, asOf, windowDays, shift };
+  const research = shift !== 0 ? researchSources(await researchView(deps)) : undefined;
+  const sources: PatientSources = research ? { ...stored, ...research(stored as CaseSources, asOf) } : stored;
+  return { patientId, asOf, windowDays, sources, shift };
 }
 
 /**
  * Researchers (shift ≠ 0; a patient's shift is never 0) see the derivation in their patient's
  * shifted time, with ages over 89 shown as 90 (Safe Harbor aggregates them).
  */
-function view(derived: DerivedCase, shift: number): DerivedCase {
-  if (shift === 0) return derived;
+function view(derived: DerivedCase, stage: StageAt, shift: number): DerivedCase & { stage: StageAt } {
+  if (shift === 0) return { ...derived, stage };
   const age = derived.case.ageYears;
+  const input = (i: StateInput): StateInput => ({ ...i, date: shiftDate(i.date, shift) });
   return {
     ...derived,
     case: typeof age === "number" && age > 89 ? { ...derived.case, ageYears: 90 } : derived.case,
     asOf: shiftDate(derived.asOf, shift),
+    inputs: derived.inputs.map(input),
+    stale: derived.stale.map(input),
+    stage: { ...stage, asOf: shiftDate(stage.asOf, shift), stale: stage.stale.map(input) },
     observationsUsed: derived.observationsUsed.map((o) => ({
       ...o,
       effectiveAt: shiftDate(o.effectiveAt, shift),
@@ -202,7 +216,7 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
       schema: {
         tags: ["decision support"],
         summary:
-          "Assess a stored patient: the latest values within [asOf - windowDays, asOf], with the observations used",
+          "Assess a stored patient: the clinical state at asOf (default: the newest data) — every input's latest value with its date, source and age, stale ones named — and the BCLC and CNLC stages",
         params: idParams,
         querystring: windowQuery,
         response: { 400: errorSchema, 401: errorSchema, 404: errorSchema },
@@ -211,17 +225,30 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     async (request) => {
       requireRole(request, "clinician", "researcher", "admin");
       const w = await resolveWindow(deps, request, request.params.id, request.query);
-      const sources = w.shift !== 0 ? researchSources(await researchView(deps)) : undefined;
-      const derived = await deriveCase(db, w.patientId, w.asOf, w.windowDays, sources);
-      if (!derived) throw new ApiError("not-found", `no patient ${request.params.id}`);
+      const { derived, stage, assessment } = stageAt(w.sources, w.asOf, deps.validity, w.windowDays);
       await appendAudit(db, actorOf(request), {
         action: "assess",
         entity: "patient",
         entityId: w.patientId,
         patientId: w.patientId,
-        detail: `asOf ${w.asOf}, window ${w.windowDays} d, ${derived.observationsUsed.length} observations`,
+        detail: `asOf ${w.asOf}, ${w.windowDays === null ? "validity policy" : `window ${w.windowDays} d`}, ${derived.observationsUsed.length} observations, ${derived.stale.length} stale`,
       });
-      return { ...view(derived, w.shift), assessment: present(assess(derived.case), viewOf(request)) };
+      // The stage at every treatment and scan up to asOf (treatment-stage migration over time);
+      // researchers get dates in shifted time and no free-text labels.
+      const history = stageHistory(w.sources, deps.validity)
+        .filter((p) => p.event.date.slice(0, 10) <= w.asOf)
+        .map((p) => ({
+          date: shiftDate(p.event.date.slice(0, 10), w.shift),
+          kind: p.event.kind,
+          ...(w.shift === 0 ? { id: p.event.id, label: p.event.label } : {}),
+          bclc: p.bclc.stage,
+          cnlc: p.cnlc.stage,
+        }));
+      return {
+        ...view(derived, stage, w.shift),
+        stageHistory: history,
+        assessment: present(assessment, viewOf(request)),
+      };
     },
   );
 
@@ -239,9 +266,7 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
     async (request, reply) => {
       requireRole(request, "clinician", "admin");
       const w = await resolveWindow(deps, request, request.params.id, request.query);
-      const derived = await deriveCase(db, request.params.id, w.asOf, w.windowDays);
-      if (!derived) throw new ApiError("not-found", `no patient ${request.params.id}`);
-      const assessment = assess(derived.case);
+      const { derived, stage, assessment } = stageAt(w.sources, w.asOf, deps.validity, w.windowDays);
       const id = randomUUID();
       const createdAt = new Date().toISOString();
       await db.transaction().execute(async (trx) => {
@@ -252,7 +277,7 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
             patient_id: request.params.id,
             rules_version: RULES_VERSION,
             as_of: w.asOf,
-            case_json: JSON.stringify({ ...derived, case: derived.case }),
+            case_json: JSON.stringify({ ...derived, stage }),
             result_json: JSON.stringify(assessment),
             created_at: createdAt,
             created_by: request.user?.username ?? null,
@@ -265,7 +290,9 @@ export async function assessRoutes(app: FastifyInstance, deps: ServerDeps): Prom
           patientId: request.params.id,
         });
       });
-      return reply.code(201).send({ id, rulesVersion: RULES_VERSION, createdAt, ...derived, assessment });
+      return reply
+        .code(201)
+        .send({ id, rulesVersion: RULES_VERSION, createdAt, ...derived, stage, assessment });
     },
   );
 

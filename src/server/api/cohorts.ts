@@ -108,7 +108,7 @@ async function analyse(
   request: FastifyRequest,
   q: CohortQuery,
 ): Promise<{ result: CohortSurvival; patientIds: string[] }> {
-  const summaries = await registrySummaries(deps.store.db);
+  const summaries = await registrySummaries(deps.store.db, undefined, deps.validity);
   const view = deidentified(request) ? await researchView(deps) : undefined;
   const stored = new Map<string, string>();
   const followUps = [...summaries.values()].map((s) => {

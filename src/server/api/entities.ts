@@ -7,7 +7,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { appendAudit } from "../../store/audit.js";
-import { deidentify } from "../../store/deidentify.js";
+import { deidentify, shiftDate } from "../../store/deidentify.js";
 import { ENTITIES, type EntitySpec } from "../../store/entities.js";
 import {
   countRecords,
@@ -70,27 +70,34 @@ function send(reply: FastifyReply, record: EntityRecord, status = 200): FastifyR
 }
 
 /**
- * Patient-list rows with what the list filters on: the BCLC and CNLC stages of the latest data
- * (the assessment derivation at the newest observation, as the patient page assesses) or, where
- * those are indeterminate (findings such as ECOG are often recorded only at baseline, outside
- * the window), the stages at the first treatment; the
+ * Patient-list rows with what the list filters on: the BCLC and CNLC stages by the one stage
+ * function (src/registry) at the date of the newest data (`stageAsOf`), as the patient page and
+ * the API assess by default — null where indeterminate, never another date's stage; the
  * modality of the latest treatment and the mRECIST overall response at the latest follow-up
  * scan (null when not derivable). None of these is identifying, so researchers get them too.
  */
 async function withSummaries(
-  db: ServerDeps["store"]["db"],
+  deps: ServerDeps,
   rows: readonly EntityRecord[],
+  shifted: boolean,
 ): Promise<EntityRecord[]> {
   const summaries = await registrySummaries(
-    db,
+    deps.store.db,
     rows.map((r) => r.id),
+    deps.validity,
   );
   return rows.map((r) => {
     const s = summaries.get(r.id);
     return {
       ...r,
-      bclcStage: s?.current.bclcStage ?? s?.followUp.stages.bclcStage ?? null,
-      cnlcStage: s?.current.cnlcStage ?? s?.followUp.stages.cnlcStage ?? null,
+      bclcStage: s?.current.bclcStage ?? null,
+      cnlcStage: s?.current.cnlcStage ?? null,
+      // Researchers see the date in their patient's shifted time, as every other date.
+      stageAsOf: s?.current.asOf
+        ? shifted
+          ? shiftDate(s.current.asOf, s.dateShiftDays)
+          : s.current.asOf
+        : null,
       lastModality: s?.followUp.lastModality ?? null,
       lastResponse: s?.followUp.lastResponse.mrecist ?? null,
     };
@@ -219,7 +226,8 @@ export async function entityRoutes(app: FastifyInstance, deps: ServerDeps): Prom
             ),
         });
         // Summaries are looked up by the stored id, before the researchers' view replaces it.
-        const rows = spec.table === "patients" ? await withSummaries(db, items) : items;
+        const rows =
+          spec.table === "patients" ? await withSummaries(deps, items, deidentified(request)) : items;
         return { total, items: await Promise.all(rows.map((r) => present(deps, request, spec, r))) };
       },
     );

@@ -1,9 +1,9 @@
 /**
  * Registry summaries of stored patients: per patient, the follow-up facts of
  * {@link followUpOf} (index treatment, death, progression per criterion, last response, last
- * follow-up) and the BCLC and CNLC stages by the assessment derivation ({@link caseFrom}, then
- * the staging rules) — at the first treatment (the cohort's baseline) and now (the latest
- * observation, as the patient page assesses by default).
+ * follow-up) and the BCLC and CNLC stages by the one stage function ({@link stageAt}, over the
+ * clinical state at a date) — at the first treatment (the cohort's baseline) and at the date of
+ * the newest data (as the patient page and the API assess by default), each with its date.
  *
  * Loaded in bulk (a handful of queries per 500 patients, not per patient) and cached per patient
  * under a fingerprint of their records (count and latest `updated_at` of each table and the
@@ -18,43 +18,26 @@ import {
   type PatientHistory,
   type Stages,
 } from "../../analytics/registry-cohort.js";
-import { parseCase } from "../../clinical/case/parse-case.js";
-import { milan } from "../../clinical/criteria/milan.js";
-import { ucsf } from "../../clinical/criteria/ucsf.js";
-import { upToSeven } from "../../clinical/criteria/up-to-seven.js";
-import { childPugh } from "../../clinical/scores/child-pugh.js";
-import { bclc } from "../../clinical/staging/bclc.js";
-import { cnlc } from "../../clinical/staging/cnlc.js";
+import type { ObservationInput } from "../../registry/clinical-state.js";
+import type { PatientSources } from "../../registry/load.js";
+import { newestDataDate, type StageOf, stageAt } from "../../registry/stage.js";
+import type { ValidityPolicy } from "../../registry/validity.js";
 import type { Database } from "../../store/schema.js";
-import { type CaseSources, caseFrom, DEFAULT_WINDOW_DAYS, type ObservationInput } from "./derive-case.js";
 
 export interface RegistrySummary {
   readonly followUp: FollowUp;
-  /** Stages at the latest observation (window {@link DEFAULT_WINDOW_DAYS} days). */
-  readonly current: Stages;
+  /** Stages at the date of the newest data (null: no data), with what is missing or stale. */
+  readonly current: Stages & {
+    readonly asOf: string | null;
+    readonly bclc: StageOf | null;
+    readonly cnlc: StageOf | null;
+  };
   /** The patient's secret date shift (researchers' view). */
   readonly dateShiftDays: number;
 }
 
 const CHUNK = 500;
 const CHILD_TABLES = ["observations", "imaging", "procedures", "systemic_therapies", "outcomes"] as const;
-
-/** BCLC and CNLC stages of a derived case; null where the rules are indeterminate. */
-export function stagesOf(kase: Record<string, unknown>): Stages {
-  const { parsed } = parseCase(kase);
-  const cp = childPugh(parsed);
-  const b = bclc(parsed, {
-    childPugh: cp,
-    milan: milan(parsed),
-    ucsf: ucsf(parsed),
-    upToSeven: upToSeven(parsed),
-  });
-  const c = cnlc(parsed, { childPugh: cp });
-  return {
-    bclcStage: b.status === "ok" ? b.stage : null,
-    cnlcStage: c.status === "ok" ? c.stage : null,
-  };
-}
 
 type Cache = Map<string, { readonly fingerprint: string; readonly summary: RegistrySummary }>;
 const caches = new WeakMap<object, Cache>();
@@ -103,7 +86,11 @@ async function fingerprints(
   return out;
 }
 
-async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<string, RegistrySummary>> {
+async function load(
+  db: Kysely<Database>,
+  ids: readonly string[],
+  policy: ValidityPolicy | undefined,
+): Promise<Map<string, RegistrySummary>> {
   const out = new Map<string, RegistrySummary>();
   for (const part of chunks(ids)) {
     const [patients, observations, imaging, procedures, systemic, outcomes] = await Promise.all([
@@ -126,12 +113,12 @@ async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<s
         .execute(),
       db
         .selectFrom("procedures")
-        .select(["patient_id", "modality", "performed_on"])
+        .select(["id", "patient_id", "modality", "performed_on"])
         .where("patient_id", "in", part)
         .execute(),
       db
         .selectFrom("systemic_therapies")
-        .select(["patient_id", "started_on", "stopped_on"])
+        .select(["id", "patient_id", "agent", "started_on", "stopped_on"])
         .where("patient_id", "in", part)
         .execute(),
       db
@@ -206,30 +193,61 @@ async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<s
         outcomes: (outc.get(p.id) ?? []).map((r) => ({ kind: r.kind, occurredOn: text(r.occurred_on) })),
         lastObservation: pObs[0]?.effectiveAt.slice(0, 10) ?? null,
       };
-      const sources: CaseSources = {
+      const sources: PatientSources = {
         patientId: p.id,
         sex: p.sex,
         birthDate: p.birth_date,
         observations: pObs,
-        imaging: points.map((i, k) => ({
-          id: String(k),
-          studyDate: i.studyDate,
-          lesions: i.measurements.map((m) => ({
+        events: [
+          ...(proc.get(p.id) ?? []).map((r) => ({
+            kind: "procedure" as const,
+            id: r.id,
+            date: text(r.performed_on),
+            label: r.modality,
+          })),
+          ...(sys.get(p.id) ?? []).map((r) => ({
+            kind: "systemic-therapy" as const,
+            id: r.id,
+            date: text(r.started_on),
+            label: r.agent,
+          })),
+          ...(img.get(p.id) ?? []).map((r) => ({
+            kind: "imaging" as const,
+            id: r.id,
+            date: text(r.study_date),
+            label: r.modality,
+          })),
+        ],
+        imaging: (img.get(p.id) ?? []).map((i) => ({
+          id: i.id,
+          studyDate: text(i.study_date),
+          lesions: (measurements.get(i.id) ?? []).map((m) => ({
             label: m.lesionLabel,
             organ: m.organ,
             longestDiameterMm: m.longestDiameterMm,
           })),
         })),
       };
-      const stagesAt = (asOf: string | null | undefined): Stages =>
-        asOf
-          ? stagesOf(caseFrom(sources, asOf, DEFAULT_WINDOW_DAYS).case)
-          : { bclcStage: null, cnlcStage: null };
+      const stagesAt = (asOf: string | null | undefined): RegistrySummary["current"] => {
+        if (!asOf) return { asOf: null, bclc: null, cnlc: null, bclcStage: null, cnlcStage: null };
+        const { stage } = stageAt(sources, asOf, policy);
+        return {
+          asOf,
+          bclc: stage.bclc,
+          cnlc: stage.cnlc,
+          bclcStage: stage.bclc.stage,
+          cnlcStage: stage.cnlc.stage,
+        };
+      };
       const withoutStages = followUpOf(history, { bclcStage: null, cnlcStage: null });
-      const followUp: FollowUp = { ...withoutStages, stages: stagesAt(withoutStages.firstTreatment?.date) };
+      const atStart = stagesAt(withoutStages.firstTreatment?.date);
+      const followUp: FollowUp = {
+        ...withoutStages,
+        stages: { bclcStage: atStart.bclcStage, cnlcStage: atStart.cnlcStage },
+      };
       out.set(p.id, {
         followUp,
-        current: stagesAt(history.lastObservation),
+        current: stagesAt(newestDataDate(sources)),
         dateShiftDays: Number(p.date_shift_days),
       });
     }
@@ -244,6 +262,7 @@ async function load(db: Kysely<Database>, ids: readonly string[]): Promise<Map<s
 export async function registrySummaries(
   db: Kysely<Database>,
   ids?: readonly string[],
+  policy?: ValidityPolicy,
 ): Promise<Map<string, RegistrySummary>> {
   let cache = caches.get(db);
   if (!cache) {
@@ -258,7 +277,7 @@ export async function registrySummaries(
     if (hit && hit.fingerprint === fingerprint) out.set(id, hit.summary);
     else stale.push(id);
   }
-  const fresh = await load(db, stale);
+  const fresh = await load(db, stale, policy);
   for (const [id, summary] of fresh) {
     out.set(id, summary);
     cache.set(id, { fingerprint: prints.get(id)?.fingerprint ?? "", summary });

@@ -15,6 +15,7 @@ import {
 import { ANALYTES } from "../../clinical/units/analytes.js";
 import { ANALYTE_OF_LOINC, ECOG_LOINC, FINDING_SYSTEM, FINDINGS, LOINC } from "../../fhir/codes.js";
 import { TUMOR_SIZE_LOINC } from "../../fhir/import.js";
+import type { CaseSources, ObservationInput } from "../../registry/clinical-state.js";
 import {
   cappedBirthDate,
   patientOfPseudonym,
@@ -24,7 +25,6 @@ import {
 } from "../../store/deidentify.js";
 import { deidentified, type ServerDeps } from "../context.js";
 import { ApiError } from "../errors.js";
-import type { CaseSources, ObservationInput } from "./derive-case.js";
 
 /** Values of the coded findings (the case format's own vocabularies); booleans are true/false. */
 const FINDING_VALUES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([

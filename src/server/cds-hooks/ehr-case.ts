@@ -24,7 +24,8 @@ import {
   type ImagingInput,
   type ObservationInput,
   windowStart,
-} from "../api/derive-case.js";
+} from "../../registry/clinical-state.js";
+import { DEFAULT_VALIDITY } from "../../registry/validity.js";
 
 type Loose = Record<string, unknown>;
 
@@ -181,7 +182,7 @@ export function ehrCase(data: EhrData, asOf: string, windowDays: number): EhrCas
     observations,
     imaging,
   };
-  const derived = caseFrom(sources, asOf, windowDays);
+  const derived = caseFrom(sources, asOf, DEFAULT_VALIDITY, windowDays);
   const findings = ehrFindings(statements);
   const filled = findings.fields.filter((f) => !hasPath(derived.case, f.path));
   for (const f of filled) setPath(derived.case, f.path, f.value);

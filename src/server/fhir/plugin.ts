@@ -7,14 +7,14 @@
  */
 import type { Bundle, BundleEntry } from "@medplum/fhirtypes";
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { assess } from "../../clinical/assess.js";
 import { type PatientData, patientBundle, patientResources, type Rec } from "../../fhir/export.js";
 import { type EntryPlan, issue, outcome, planBundle, planResource } from "../../fhir/import.js";
+import { loadPatientSources } from "../../registry/load.js";
+import { newestDataDate, stageAt } from "../../registry/stage.js";
 import { appendAudit } from "../../store/audit.js";
-import { latestRecordDate, shiftDate } from "../../store/deidentify.js";
+import { shiftDate } from "../../store/deidentify.js";
 import { ENTITIES, type EntitySpec } from "../../store/entities.js";
 import { dateShiftOf, type EntityRecord, getRecord, listRecords } from "../../store/records.js";
-import { deriveCase } from "../api/derive-case.js";
 import { present } from "../api/entities.js";
 import { patientParam, researchSources, researchView } from "../api/research-view.js";
 import { errorSchema, idParams } from "../api/schemas.js";
@@ -32,20 +32,17 @@ async function patientData(deps: ServerDeps, request: FastifyRequest, id: string
     const rows = await listRecords(db, spec, { patientId: id, limit: 1000 });
     return Promise.all(rows.map((r: EntityRecord) => present(deps, request, spec, r)));
   };
-  // Researchers' stages are as of the latest date in the record: "today" would give the shift away.
+  // The one stage function (src/registry) at the date of the newest data, as the API assesses
+  // by default: the export's CancerStage equals the patient list's and page's stage. Researchers
+  // get their de-identified derivation (research-view.ts), dated in shifted time.
   const researcher = deidentified(request);
-  const asOf = researcher ? await latestRecordDate(db, id) : new Date().toISOString().slice(0, 10);
-  const derived =
-    asOf === undefined
-      ? undefined
-      : await deriveCase(
-          db,
-          id,
-          asOf,
-          365,
-          researcher ? researchSources(await researchView(deps)) : undefined,
-        );
-  const a = derived ? assess(derived.case) : undefined;
+  const stored = await loadPatientSources(db, id);
+  const asOf = stored ? newestDataDate(stored) : null;
+  const research = researcher ? researchSources(await researchView(deps)) : undefined;
+  const staged =
+    stored && asOf
+      ? stageAt(research ? { ...stored, ...research(stored, asOf) } : stored, asOf, deps.validity).stage
+      : undefined;
   return {
     patient: await present(deps, request, ENTITIES.patient, patient),
     observations: await list(ENTITIES.observation),
@@ -54,12 +51,12 @@ async function patientData(deps: ServerDeps, request: FastifyRequest, id: string
     procedures: await list(ENTITIES.procedure),
     systemicTherapies: await list(ENTITIES.systemicTherapy),
     outcomes: await list(ENTITIES.outcome),
-    ...(a && derived
+    ...(staged
       ? {
           stages: {
-            asOf: researcher ? shiftDate(derived.asOf, (await dateShiftOf(db, id)) ?? 0) : derived.asOf,
-            bclc: a.bclc.status === "ok" ? a.bclc.stage : null,
-            cnlc: a.cnlc.status === "ok" ? a.cnlc.stage : null,
+            asOf: researcher ? shiftDate(staged.asOf, (await dateShiftOf(db, id)) ?? 0) : staged.asOf,
+            bclc: staged.bclc.stage,
+            cnlc: staged.cnlc.stage,
           },
         }
       : {}),

@@ -11,10 +11,32 @@ export type Derived<T> =
   | { readonly ok: true; readonly value: T }
   | { readonly ok: false; readonly message: string };
 
-/** `GET /api/patients/{id}/assessment`: the derived case, what it was derived from, and the assessment. */
+/** One input of the clinical state (src/registry/clinical-state.ts): its value, date, source and age. */
+export interface StateInput {
+  readonly path: string;
+  readonly kind: string;
+  readonly value: unknown;
+  readonly date: string;
+  readonly sourceId: string;
+  readonly ageDays: number;
+  readonly validityDays: number | null;
+  readonly status: "current" | "stale";
+}
+
+/** `GET /api/patients/{id}/assessment`: the clinical state at a date, and the assessment. */
 export interface PatientAssessment {
   readonly asOf: string;
-  readonly windowDays: number;
+  /** A uniform window the user asked for, or null: the validity policy. */
+  readonly windowDays: number | null;
+  readonly inputs: readonly StateInput[];
+  readonly stale: readonly StateInput[];
+  /** The stage at every treatment and scan up to asOf, oldest first (null: not determinable then). */
+  readonly stageHistory: readonly {
+    readonly date: string;
+    readonly kind: string;
+    readonly bclc: string | null;
+    readonly cnlc: string | null;
+  }[];
   readonly case: Record<string, unknown>;
   readonly observationsUsed: readonly { readonly path: string; readonly effectiveAt: string }[];
   readonly imagingUsed: { readonly id: string; readonly studyDate: string } | null;
@@ -28,20 +50,12 @@ export interface PatientData extends PatientRecords {
   readonly response: Derived<CourseAssessment> | null;
 }
 
-export const DEFAULT_WINDOW_DAYS = 30;
-
 async function derived<T>(f: () => Promise<T>): Promise<Derived<T>> {
   try {
     return { ok: true, value: await f() };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
-}
-
-/** The date of the newest observation: the default "as of" of the assessment. */
-export function newestObservationDate(observations: readonly ApiRecord[]): string | undefined {
-  const dates = observations.map((o) => date(o.effectiveAt)).filter((d) => d !== "—");
-  return dates.sort().at(-1);
 }
 
 /**
@@ -71,12 +85,11 @@ export function courseOf(
   );
 }
 
-/** Everything the patient page and the tumour-board page show. */
-export async function loadPatient(
-  id: string,
-  asOf?: string,
-  windowDays = DEFAULT_WINDOW_DAYS,
-): Promise<PatientData> {
+/**
+ * Everything the patient page and the tumour-board page show. Without `asOf` the server assesses
+ * at the date of the newest data; without `windowDays`, under its validity policy.
+ */
+export async function loadPatient(id: string, asOf?: string, windowDays?: number): Promise<PatientData> {
   const [patient, observations, imaging, procedures, systemic] = await Promise.all([
     api.patient(id),
     api.list(id, "observations"),
@@ -84,10 +97,9 @@ export async function loadPatient(
     api.list(id, "procedures"),
     api.list(id, "systemic-therapies").catch(() => []),
   ]);
-  const when = asOf ?? newestObservationDate(observations);
   const course = courseOf(imaging, procedures);
   const [assessment, response] = await Promise.all([
-    derived(() => api.assessment<PatientAssessment>(id, when, windowDays)),
+    derived(() => api.assessment<PatientAssessment>(id, asOf, windowDays)),
     course ? derived(() => api.response<CourseAssessment>(course)) : Promise.resolve(null),
   ]);
   const plan: Derived<TreatmentPlan> = assessment.ok

@@ -27,6 +27,8 @@ export interface SummaryText {
   readonly bclcLabel: string;
   readonly cnlcLabel: string;
   readonly stageUnknown: string;
+  /** "as of DATE": the date the stage was assessed at. */
+  readonly asOf: (date: string) => string;
   readonly bclc: Readonly<Record<BclcStageWord, string>>;
   readonly cnlc: Readonly<Record<CnlcStageWord, string>>;
   readonly treatmentsHeading: string;
@@ -61,6 +63,7 @@ export const SUMMARY_TEXT: Readonly<Record<EducationLang, SummaryText>> = {
     bclcLabel: "Barcelona system (BCLC)",
     cnlcLabel: "China system (CNLC)",
     stageUnknown: "Not decided yet: your care team needs more test results.",
+    asOf: (date) => `as of ${date}`,
     bclc: {
       "0": "Very early stage: one small tumour (2 cm or less), and the liver works well.",
       A: "Early stage: one tumour, or up to three small ones, and the liver works well.",
@@ -118,6 +121,7 @@ export const SUMMARY_TEXT: Readonly<Record<EducationLang, SummaryText>> = {
     bclcLabel: "巴塞罗那分期（BCLC）",
     cnlcLabel: "中国肝癌分期（CNLC）",
     stageUnknown: "尚未确定：医疗团队还需要更多检查结果。",
+    asOf: (date) => `截至 ${date}`,
     bclc: {
       "0": "极早期：只有一个小肿瘤（不超过 2 厘米），肝功能良好。",
       A: "早期：一个肿瘤，或不超过三个小肿瘤，肝功能良好。",

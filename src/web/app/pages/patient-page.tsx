@@ -8,7 +8,6 @@ import { ProcedureForm } from "../components/procedure-form.js";
 import { Timeline } from "../components/timeline.js";
 import { date, patientName, str } from "../format.js";
 import {
-  DEFAULT_WINDOW_DAYS,
   latestBilirubinMgDl,
   latestHeightWeight,
   loadPatient,
@@ -21,7 +20,7 @@ import { canEdit, useUser } from "../user.js";
 export function PatientPage({ id }: { id: string }) {
   const user = useUser();
   const [asOf, setAsOf] = useState<string | undefined>(undefined);
-  const [windowDays, setWindowDays] = useState(DEFAULT_WINDOW_DAYS);
+  const [windowDays, setWindowDays] = useState<number | undefined>(undefined);
   const [data, reload] = useAsync(() => loadPatient(id, asOf, windowDays), [id, asOf, windowDays]);
   if (data.state === "loading") return <p className="loading">Loading…</p>;
   if (data.state === "error")
@@ -103,19 +102,27 @@ export function PatientPage({ id }: { id: string }) {
   );
 }
 
-/** Which values the assessment used: the date it is "as of" and the window before it. */
+/** Months (or days, under two months) of an age in days. */
+function ageText(days: number): string {
+  return days < 60 ? `${days} days` : `${Math.round(days / 30.44)} months`;
+}
+
+/**
+ * Which values the assessment used: the date it is "as of" (default: the newest data), the
+ * validity policy (or a window the user sets), and every value too old to be used.
+ */
 function AsOfControl(props: {
   asOf: string;
-  windowDays: number;
+  windowDays: number | undefined;
   used: PatientAssessment | undefined;
-  onChange: (asOf: string, windowDays: number) => void;
+  onChange: (asOf: string, windowDays: number | undefined) => void;
 }) {
   const [a, setA] = useState(props.asOf);
-  const [w, setW] = useState(String(props.windowDays));
+  const [w, setW] = useState(props.windowDays === undefined ? "" : String(props.windowDays));
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const n = Number(w);
-    props.onChange(a, Number.isInteger(n) && n >= 0 ? n : DEFAULT_WINDOW_DAYS);
+    props.onChange(a, w.trim() !== "" && Number.isInteger(n) && n >= 0 ? n : undefined);
   };
   return (
     <form className="asof no-print" onSubmit={submit} aria-label="Assessment date">
@@ -124,7 +131,7 @@ function AsOfControl(props: {
         <input type="date" name="asOf" value={a} onChange={(e) => setA(e.target.value)} />
       </label>
       <label>
-        using values from the preceding days
+        at most this many days old (blank: labs 30, findings 90, imaging 90, standing facts until changed)
         <input name="windowDays" inputMode="numeric" value={w} onChange={(e) => setW(e.target.value)} />
       </label>
       <button type="submit" className="secondary">
@@ -135,9 +142,19 @@ function AsOfControl(props: {
           {props.used.observationsUsed.length} observation(s) used
           {props.used.imagingUsed
             ? `; tumours from the imaging of ${props.used.imagingUsed.studyDate}`
-            : "; no imaging in the window"}
+            : "; no current imaging"}
           .
         </p>
+      )}
+      {props.used && props.used.stale.length > 0 && (
+        <ul className="stale" aria-label="Values too old to use">
+          {props.used.stale.map((i) => (
+            <li key={i.path}>
+              stale — {i.path} {typeof i.value === "object" ? "" : String(i.value)} from {i.date.slice(0, 10)}{" "}
+              ({ageText(i.ageDays)}; valid {i.validityDays} days): not used — a new record decides it
+            </li>
+          ))}
+        </ul>
       )}
     </form>
   );

@@ -50,6 +50,21 @@ export function PatientSummary({ id }: { id: string }) {
   const t = SUMMARY_TEXT[lang];
   const edu = LOCALE_META[lang];
   const a = d.assessment.ok ? d.assessment.value.assessment : undefined;
+  const asOf = d.assessment.ok ? d.assessment.value.asOf : undefined;
+  // Where the newest data cannot stage (values too old), the latest stage that could be
+  // determined, with its date — never a stage without its date.
+  const earlier = (system: "bclc" | "cnlc") =>
+    d.assessment.ok
+      ? [...d.assessment.value.stageHistory].reverse().find((p) => p[system] !== null)
+      : undefined;
+  const stageLine = (system: "bclc" | "cnlc") => {
+    const r = a?.[system];
+    if (r?.status === "ok") return { stage: r.stage, date: asOf };
+    const p = earlier(system);
+    return p ? { stage: p[system] as string, date: p.date } : undefined;
+  };
+  const bclcLine = stageLine("bclc");
+  const cnlcLine = stageLine("cnlc");
   const words: TreatmentWord[] = [];
   if (d.plan.ok) {
     for (const g of [d.plan.value.bclc, d.plan.value.cnlc]) {
@@ -94,9 +109,10 @@ export function PatientSummary({ id }: { id: string }) {
         <dl className="plain">
           <dt>{t.bclcLabel}</dt>
           <dd data-testid="summary-bclc">
-            {a?.bclc.status === "ok" ? (
+            {bclcLine ? (
               <>
-                <strong>{a.bclc.stage}</strong> — {t.bclc[a.bclc.stage as BclcStageWord]}
+                <strong>{bclcLine.stage}</strong> — {t.bclc[bclcLine.stage as BclcStageWord]}{" "}
+                <span className="fineprint">({t.asOf(bclcLine.date ?? "")})</span>
               </>
             ) : (
               t.stageUnknown
@@ -104,9 +120,10 @@ export function PatientSummary({ id }: { id: string }) {
           </dd>
           <dt>{t.cnlcLabel}</dt>
           <dd data-testid="summary-cnlc">
-            {a?.cnlc.status === "ok" ? (
+            {cnlcLine ? (
               <>
-                <strong>{a.cnlc.stage}</strong> — {t.cnlc[a.cnlc.stage as CnlcStageWord]}
+                <strong>{cnlcLine.stage}</strong> — {t.cnlc[cnlcLine.stage as CnlcStageWord]}{" "}
+                <span className="fineprint">({t.asOf(cnlcLine.date ?? "")})</span>
               </>
             ) : (
               t.stageUnknown

@@ -36,8 +36,11 @@ export function TumourBoard({ id }: { id: string }) {
       {d.assessment.ok ? (
         <>
           <p className="fineprint">
-            Assessment as of {d.assessment.value.asOf} (values from the preceding{" "}
-            {d.assessment.value.windowDays} days).
+            Assessment as of {d.assessment.value.asOf} (the newest data; each value within its validity
+            {d.assessment.value.stale.length > 0
+              ? `; stale, not used: ${d.assessment.value.stale.map((i) => `${i.path} from ${i.date.slice(0, 10)}`).join(", ")}`
+              : ""}
+            ).
           </p>
           <AssessmentCard a={d.assessment.value.assessment} compact />
         </>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { assess } from "../../clinical/assess.js";
-import { FINDING_SYSTEM, LOINC } from "../../fhir/codes.js";
-import { caseFrom, type ObservationInput } from "./derive-case.js";
+import { assess } from "../clinical/assess.js";
+import { FINDING_SYSTEM, LOINC } from "../fhir/codes.js";
+import { caseFrom, type ObservationInput } from "./clinical-state.js";
 
 let n = 0;
 const obs = (
