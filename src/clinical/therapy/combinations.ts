@@ -143,7 +143,7 @@ function why(fit: readonly FitCriterion[], regimen?: RegimenCheck): string {
     (f) =>
       `${f.required}: ${f.observed ?? "unknown"} (${f.met === null ? "unknown" : f.met ? "fits" : "does not fit"})`,
   );
-  if (regimen) parts.push(regimen.reason);
+  if (regimen) parts.push(regimen.reason.replace(/\.$/, ""));
   return `${parts.join("; ")}.`;
 }
 
