@@ -22,7 +22,7 @@
 import { assessCourse } from "../clinical/response/assess-course.js";
 import type { Criterion } from "../clinical/response/course.js";
 import type { OverallResponse } from "../clinical/response/rules.js";
-import { type TreatmentLine, treatmentLines } from "../clinical/therapy/lines.js";
+import { type TreatmentLine, treatmentLines, UNCODED_REGIMEN } from "../clinical/therapy/lines.js";
 import { competingRisksReport } from "./competing-report.js";
 import { courseOf, type ImagingPoint } from "./course-of.js";
 import { type KmCurve, kaplanMeier, type MedianSurvival } from "./kaplan-meier.js";
@@ -191,9 +191,6 @@ export function followUpOf(history: PatientHistory, stages: Stages): FollowUp {
     worstGrade: { ctcae: worst("ctcae"), cirse: worst("cirse") },
   };
 }
-
-/** A systemic therapy recorded without a catalogue regimen (its free-text agent never leaves). */
-export const UNCODED_REGIMEN = "systemic-uncoded";
 
 /** Shifts every date of a follow-up by `days` (researchers' de-identified view; intervals are kept). */
 export function shiftFollowUp(f: FollowUp, days: number, shift: (d: string, n: number) => string): FollowUp {

@@ -17,7 +17,7 @@ import type { Assessment } from "../assess.js";
 import type { ParsedCase } from "../case/types.js";
 import type { EligibilityResult } from "../eligibility/index.js";
 import { cite, type SourceId } from "../evidence/index.js";
-import type { Field } from "../result.js";
+import { known } from "../result.js";
 import type { RegimenCode } from "./catalogue.js";
 import { checkRegimen, type RegimenCheck } from "./contraindications.js";
 
@@ -67,10 +67,6 @@ export const LARGE_TUMOR_CM = 7;
 export const IMBRAVE050_LARGE_CM = 5;
 export const IMBRAVE050_ABLATION_MIN_CM = 2;
 
-function val<T>(f: Field<T>): T | undefined {
-  return f.state === "present" ? f.value : undefined;
-}
-
 function crit(
   criterion: string,
   required: string,
@@ -101,7 +97,7 @@ function ecogFit(a: Assessment, max: number): FitCriterion {
 }
 
 function noSpreadFit(c: ParsedCase): FitCriterion {
-  const s = val(c.extrahepaticSpread);
+  const s = known(c.extrahepaticSpread);
   return crit(
     "no-extrahepatic-spread",
     "no extrahepatic spread",
@@ -113,12 +109,12 @@ function noSpreadFit(c: ParsedCase): FitCriterion {
 
 /** Macrovascular invasion limited as the trial allowed: `none` or up to the grades listed. */
 function portalFit(c: ParsedCase, allowed: readonly string[], required: string): FitCriterion {
-  const present = val(c.vascularInvasion.present);
-  const grade = val(c.vascularInvasion.portalVein);
+  const present = known(c.vascularInvasion.present);
+  const grade = known(c.vascularInvasion.portalVein);
   if (present === false) return crit("portal-vein", required, "none", true, []);
   if (present === true && grade !== undefined)
     return crit("portal-vein", required, grade, allowed.includes(grade), []);
-  if (present === true && val(c.vascularInvasion.hepaticVein) !== undefined && allowed.length > 0)
+  if (present === true && known(c.vascularInvasion.hepaticVein) !== undefined && allowed.length > 0)
     return crit("portal-vein", required, "hepatic vein only", true, []);
   return crit("portal-vein", required, present === true ? "present, grade unknown" : null, null, [
     "vascularInvasion.portalVein",
@@ -230,15 +226,15 @@ const advanced = (bclc: string | null, cnlc: string | null) =>
 
 /** Largest listed tumour diameter (cm) and count, when known. */
 function burden(c: ParsedCase): { largest: number | undefined; count: number | undefined } {
-  const ts = val(c.tumors);
+  const ts = known(c.tumors);
   const sizes = ts?.map((t) => t.diameterCm).filter((d): d is number => d !== undefined) ?? [];
-  const count = val(c.tumorCountTotal) ?? ts?.length;
+  const count = known(c.tumorCountTotal) ?? ts?.length;
   return { largest: sizes.length > 0 && sizes.length === ts?.length ? Math.max(...sizes) : undefined, count };
 }
 
 /** The IMbrave050 high-risk definition after resection or ablation (Qin 2023, Methods). */
 function imbrave050HighRisk(c: ParsedCase): FitCriterion {
-  const modality = val(c.therapy.curativeTreatment.modality);
+  const modality = known(c.therapy.curativeTreatment.modality);
   const { largest, count } = burden(c);
   const required =
     "IMbrave050 high risk — resection: > 5 cm, or ≥ 4 tumours, or ≤ 3 tumours ≤ 5 cm with vascular invasion (microvascular, Vp1–Vp2) or grade 3–4; ablation: single 2–5 cm, or 2–4 tumours all ≤ 5 cm";
@@ -254,9 +250,9 @@ function imbrave050HighRisk(c: ParsedCase): FitCriterion {
   }
   if (largest > IMBRAVE050_LARGE_CM || count >= 4)
     return crit("imbrave050-high-risk", required, observed, true, []);
-  const mvi = val(c.vascularInvasion.microvascular);
-  const vp = val(c.vascularInvasion.portalVein);
-  const grade = val(c.therapy.histologicGrade);
+  const mvi = known(c.vascularInvasion.microvascular);
+  const vp = known(c.vascularInvasion.portalVein);
+  const grade = known(c.therapy.histologicGrade);
   const risky = mvi === true || vp === "Vp1" || vp === "Vp2" || (grade !== undefined && grade >= 3);
   if (risky)
     return crit("imbrave050-high-risk", required, `${observed}; vascular invasion or grade 3–4`, true, []);
@@ -268,8 +264,8 @@ function imbrave050HighRisk(c: ParsedCase): FitCriterion {
 }
 
 function curativeDoneFit(c: ParsedCase, allowed: readonly string[]): FitCriterion {
-  const modality = val(c.therapy.curativeTreatment.modality);
-  const complete = val(c.therapy.curativeTreatment.complete);
+  const modality = known(c.therapy.curativeTreatment.modality);
+  const complete = known(c.therapy.curativeTreatment.complete);
   const required = `curative ${allowed.join(" or ")}, complete (R0 / complete ablation)`;
   if (modality === undefined)
     return crit("curative-treatment", required, null, null, ["curativeTreatment.modality"]);
@@ -289,7 +285,7 @@ function curativeDoneFit(c: ParsedCase, allowed: readonly string[]): FitCriterio
  * `not-applicable` (said so), not `cannot-decide` for every untreated patient.
  */
 function adjuvant(comb: Combination, c: ParsedCase): Combination {
-  if (val(c.therapy.curativeTreatment.modality) !== undefined) return comb;
+  if (known(c.therapy.curativeTreatment.modality) !== undefined) return comb;
   return {
     ...comb,
     status: "not-applicable",

@@ -16,7 +16,7 @@
 import type { ParsedCase } from "../case/types.js";
 import type { SourceId } from "../evidence/index.js";
 import { cite } from "../evidence/index.js";
-import type { Field } from "../result.js";
+import { type Field, known } from "../result.js";
 import { REGIMEN_TERMS } from "../vocabulary/therapy.js";
 import { AGENTS, type AgentClass, type AgentCode, REGIMENS, type RegimenCode } from "./catalogue.js";
 
@@ -49,18 +49,14 @@ export interface ContraindicationRule {
   read(c: ParsedCase): Reading;
 }
 
-function val<T>(f: Field<T>): T | undefined {
-  return f.state === "present" ? f.value : undefined;
-}
-
 function flag(path: string, f: Field<boolean>): Reading {
-  const v = val(f);
+  const v = known(f);
   return { present: v, inputs: [{ path, value: v ?? null }] };
 }
 
 function hypertension(c: ParsedCase): Reading {
-  const s = val(c.therapy.bloodPressure.systolic);
-  const d = val(c.therapy.bloodPressure.diastolic);
+  const s = known(c.therapy.bloodPressure.systolic);
+  const d = known(c.therapy.bloodPressure.diastolic);
   const t = UNCONTROLLED_HYPERTENSION_MMHG;
   const high = (s !== undefined && s >= t.systolic) || (d !== undefined && d >= t.diastolic);
   return {
@@ -74,7 +70,7 @@ function hypertension(c: ParsedCase): Reading {
 
 function proteinuria(limit: number) {
   return (c: ParsedCase): Reading => {
-    const p = val(c.therapy.urineProteinGPer24h);
+    const p = known(c.therapy.urineProteinGPer24h);
     return {
       present: p === undefined ? undefined : p >= limit,
       inputs: [{ path: "urineProteinGPer24h", value: p ?? null }],

@@ -31,6 +31,9 @@ export type LocoregionalFamily =
   | "other"
   | "systemic-uncoded";
 
+/** The regimen code of a systemic therapy recorded without a catalogue regimen (free text never leaves). */
+export const UNCODED_REGIMEN = "systemic-uncoded";
+
 /** Locoregional families of the stored procedure modalities (src/store/entities.ts). */
 export const LOCOREGIONAL_FAMILY: Readonly<Record<string, LocoregionalFamily>> = Object.freeze(
   Object.assign(Object.create(null) as Record<string, LocoregionalFamily>, {

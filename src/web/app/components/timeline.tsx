@@ -1,5 +1,5 @@
 import { isRegimenCode } from "../../../clinical/therapy/catalogue.js";
-import { treatmentLines } from "../../../clinical/therapy/lines.js";
+import { treatmentLines, UNCODED_REGIMEN } from "../../../clinical/therapy/lines.js";
 import {
   inputLabel,
   type Lang,
@@ -125,7 +125,7 @@ export function Timeline({ records }: { records: PatientRecords }) {
   const lines = treatmentLines(
     records.procedures.map((p) => ({ modality: str(p.modality) ?? "other", on: date(p.performedOn) })),
     records.systemic.map((s) => ({
-      regimen: str(s.regimen) ?? "systemic-uncoded",
+      regimen: str(s.regimen) ?? UNCODED_REGIMEN,
       start: date(s.startedOn),
       stop: s.stoppedOn ? date(s.stoppedOn) : null,
     })),
